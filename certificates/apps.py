@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CertificatesConfig(AppConfig):
+    name = "certificates"
+    label = "certificates"
+    verbose_name = _("Chứng nhận")
+    default_auto_field = "django.db.models.BigAutoField"

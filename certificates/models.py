@@ -1,0 +1,1 @@
+"""Models of the certificates app; filled in by its issue."""

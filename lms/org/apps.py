@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class OrgConfig(AppConfig):
+    name = "lms.org"
+    label = "org"
+    verbose_name = _("Tổ chức và nhân sự")
+    default_auto_field = "django.db.models.BigAutoField"

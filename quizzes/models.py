@@ -1,0 +1,1 @@
+"""Models of the quizzes app; filled in by its issue."""

@@ -1,0 +1,82 @@
+"""Fixtures and personas used across the suite: one person per role, two wards."""
+
+import pytest
+from django.test import Client
+
+from lms.org import roles
+
+from .factories import DEFAULT_PASSWORD, PersonFactory, UnitFactory, UserFactory
+
+
+@pytest.fixture
+def ward_a(db):
+    return UnitFactory(code="26734", name="Phường Sài Gòn")
+
+
+@pytest.fixture
+def ward_b(db):
+    return UnitFactory(code="27004", name="Phường Chợ Lớn")
+
+
+@pytest.fixture
+def city_agency(db):
+    from lms.org.models import UnitKind
+
+    return UnitFactory(code="SNV", name="Sở Nội vụ", kind=UnitKind.CITY_AGENCY)
+
+
+def _person(username, unit, role, full_name):
+    user = UserFactory(username=username, roles=[role])
+    return PersonFactory(user=user, unit=unit, full_name=full_name, employee_code=username.upper())
+
+
+@pytest.fixture
+def learner(ward_a):
+    return _person("hocvien", ward_a, roles.LEARNER, "Nguyễn Thị Mai").user
+
+
+@pytest.fixture
+def learner_b(ward_b):
+    return _person("hocvienb", ward_b, roles.LEARNER, "Trần Văn Bảo").user
+
+
+@pytest.fixture
+def trainer(city_agency):
+    return _person("giangvien", city_agency, roles.TRAINER, "Lê Hoàng Long").user
+
+
+@pytest.fixture
+def manager_a(ward_a):
+    return _person("phutrach_a", ward_a, roles.UNIT_MANAGER, "Phạm Minh Tuấn").user
+
+
+@pytest.fixture
+def manager_b(ward_b):
+    return _person("phutrach_b", ward_b, roles.UNIT_MANAGER, "Võ Thị Hạnh").user
+
+
+@pytest.fixture
+def home_affairs(city_agency):
+    return _person("sonoivu", city_agency, roles.HOME_AFFAIRS, "Đặng Quốc Việt").user
+
+
+@pytest.fixture
+def admin_user(db):
+    return UserFactory(username="quantri", is_superuser=True, is_staff=True)
+
+
+def _client_for(user):
+    client = Client()
+    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    return client
+
+
+@pytest.fixture
+def client_for():
+    """`client_for(user)` → a test client logged in as that user."""
+    return _client_for
+
+
+@pytest.fixture
+def password():
+    return DEFAULT_PASSWORD
