@@ -24,3 +24,4 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("trang chủ")
+from .h5p.models import H5PPackage, H5PStatement  # noqa: F401, E402

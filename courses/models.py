@@ -1,1 +1,542 @@
-"""Models of the courses app; filled in by its issue."""
+"""Courses: the page tree (catalogue → course → module), competencies, enrolment, progress and
+the yearly tiết ledger.
+
+Progress is written only by the server (courses/services.py): a module viewed while enrolled, an
+accepted H5P statement, a passed quiz. Nothing here trusts a value posted by a browser.
+"""
+
+from decimal import Decimal
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Sum
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from content.blocks import ContentStreamBlock
+from lms.org.roles import ADMINISTRATOR, HOME_AFFAIRS, TRAINER, has_role
+
+# Staff who may read lessons without enrolling (reviewing content); they never earn progress.
+STAFF_READERS = (TRAINER, HOME_AFFAIRS, ADMINISTRATOR)
+
+
+class Track(models.TextChoices):
+    ALL_STAFF = "A", _("A – Mọi cán bộ, công chức")
+    DATA_HANDLING = "B", _("B – Bộ phận một cửa, xử lý dữ liệu")
+    LEADERS = "C", _("C – Lãnh đạo")
+    IT_FOCAL = "D", _("D – Đầu mối công nghệ thông tin")
+
+
+class TracksFormField(forms.MultipleChoiceField):
+    widget = forms.CheckboxSelectMultiple
+
+    def __init__(self, **kwargs):
+        kwargs.pop("max_length", None)
+        kwargs.pop("empty_value", None)
+        super().__init__(choices=Track.choices, **kwargs)
+
+    def prepare_value(self, value):
+        if isinstance(value, str):
+            return list(value)
+        return value
+
+    def clean(self, value):
+        return "".join(sorted(set(super().clean(value))))
+
+    def has_changed(self, initial, data):
+        return "".join(sorted(set(initial or ""))) != "".join(sorted(set(data or "")))
+
+
+class TracksField(models.CharField):
+    """A set of tracks (A–D) stored as a sorted string like "AC"; edited with checkboxes."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("max_length", 4)
+        kwargs.setdefault("blank", True)
+        kwargs.setdefault("default", "")
+        super().__init__(*args, **kwargs)
+
+    def formfield(self, **kwargs):
+        return TracksFormField(
+            required=not self.blank, label=self.verbose_name, help_text=self.help_text,
+        )
+
+
+def track_labels(tracks):
+    labels = dict(Track.choices)
+    return [labels[letter] for letter in tracks if letter in labels]
+
+
+class CompetencyQuerySet(models.QuerySet):
+    def for_slugs(self, slugs, names=None):
+        """The competencies with these slugs, creating missing ones (name from `names` or slug)."""
+        names = names or {}
+        existing = {c.slug: c for c in self.filter(slug__in=slugs)}
+        for slug in slugs:
+            if slug not in existing:
+                existing[slug] = self.create(slug=slug, name=names.get(slug, slug.replace("-", " ").capitalize()))
+        return [existing[slug] for slug in slugs]
+
+
+class Competency(models.Model):
+    """A syllabus competency / topic tag, shared by courses, modules and quiz questions."""
+
+    name = models.CharField(_("tên năng lực"), max_length=200)
+    slug = models.SlugField(_("mã"), max_length=100, unique=True, allow_unicode=False)
+    description = models.TextField(_("mô tả"), blank=True)
+
+    objects = CompetencyQuerySet.as_manager()
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+
+    class Meta:
+        verbose_name = _("năng lực")
+        verbose_name_plural = _("năng lực")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class CourseIndexPage(Page):
+    """The catalogue: lists the published courses a learner may take."""
+
+    intro = models.TextField(
+        _("giới thiệu"), blank=True, help_text=_("Một đoạn ngắn ở đầu danh mục khóa học."),
+    )
+
+    parent_page_types = ["content.HomePage"]
+    subpage_types = ["courses.CoursePage"]
+    max_count = 1
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    class Meta:
+        verbose_name = _("danh mục khóa học")
+
+    def courses(self):
+        return CoursePage.objects.child_of(self).live().order_by("path")
+
+    def route(self, request, path_components):
+        """Resolve course and module URLs in one query per level below the catalogue, and hand
+        the module its course so that rendering needs no second lookup."""
+        if not path_components:
+            return super().route(request, path_components)
+        if len(path_components) > 2:
+            raise Http404
+        course_path = f"{self.url_path}{path_components[0]}/"
+        course = CoursePage.objects.filter(url_path=course_path).first()
+        if course is None:
+            raise Http404
+        if len(path_components) == 1:
+            return course.route(request, [])
+        module = ModulePage.objects.filter(url_path=f"{course_path}{path_components[1]}/").first()
+        if module is None or not course.live:
+            raise Http404
+        module._cached_parent_obj = course
+        module.course = course
+        return module.route(request, [])
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        courses = list(self.courses())
+        enrolments = {}
+        if request.user.is_authenticated:
+            enrolments = {
+                e.course_id: e
+                for e in Enrolment.objects.filter(user=request.user, course__in=[c.pk for c in courses])
+            }
+        context["course_rows"] = [(course, enrolments.get(course.pk)) for course in courses]
+        return context
+
+
+class CoursePage(Page):
+    summary = models.TextField(_("tóm tắt"), help_text=_("Hai, ba câu: khóa học dành cho ai, học gì."))
+    objectives = models.TextField(
+        _("mục tiêu học tập"), blank=True,
+        help_text=_("Mỗi dòng một mục tiêu, bắt đầu bằng “Sau khóa học, học viên có thể…”."),
+    )
+    audience_positions = ParentalManyToManyField(
+        "org.Position", verbose_name=_("chức danh đối tượng"), blank=True, related_name="+",
+        help_text=_("Bỏ trống nếu khóa học dành cho mọi chức danh."),
+    )
+    tracks = TracksField(_("nhóm nội dung"), help_text=_("Các nhóm đối tượng của khóa học."))
+    tiet = models.DecimalField(
+        _("số tiết được tính"), max_digits=5, decimal_places=1, default=Decimal("0"),
+        help_text=_("Số tiết cộng vào sổ 40 tiết/năm khi hoàn thành (1 tiết = 45 phút)."),
+    )
+    estimated_minutes = models.PositiveIntegerField(
+        _("thời lượng dự kiến (phút)"), default=0, help_text=_("Tổng thời gian học dự kiến."),
+    )
+    competencies = ParentalManyToManyField(
+        Competency, verbose_name=_("năng lực"), blank=True, related_name="courses",
+        help_text=_("Các năng lực (chủ đề) của chương trình mà khóa học bồi dưỡng."),
+    )
+    is_mandatory = models.BooleanField(
+        _("bắt buộc"), default=False, help_text=_("Khóa học bắt buộc với đối tượng đã chọn."),
+    )
+    certificate_validity_months = models.PositiveSmallIntegerField(
+        _("hiệu lực chứng nhận (tháng)"), default=0, help_text=_("0 = chứng nhận không hết hạn."),
+    )
+
+    parent_page_types = ["courses.CourseIndexPage"]
+    subpage_types = ["courses.ModulePage"]
+
+    search_fields = [*Page.search_fields, index.SearchField("summary")]
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("objectives"),
+        MultiFieldPanel(
+            [FieldPanel("tracks"), FieldPanel("audience_positions"), FieldPanel("is_mandatory")],
+            heading=_("Đối tượng"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("tiet"), FieldPanel("estimated_minutes"),
+                FieldPanel("certificate_validity_months"),
+            ],
+            heading=_("Thời lượng và đánh giá"),
+        ),
+        FieldPanel("competencies"),
+    ]
+
+    class Meta:
+        verbose_name = _("khóa học")
+        verbose_name_plural = _("khóa học")
+
+    def modules(self):
+        return ModulePage.objects.child_of(self).live().order_by("path")
+
+    def has_final_test(self):
+        """A course with a final test (a quiz attached to it) completes only once it is passed."""
+        related = getattr(self, "final_tests", None)
+        return related is not None and related.exists()
+
+    @property
+    def objective_list(self):
+        return [line.strip() for line in self.objectives.splitlines() if line.strip()]
+
+    @property
+    def track_labels(self):
+        return track_labels(self.tracks)
+
+    def get_context(self, request, *args, **kwargs):
+        from .progress import CourseProgress
+
+        context = super().get_context(request, *args, **kwargs)
+        modules = list(self.modules())
+        enrolment = None
+        if request.user.is_authenticated:
+            enrolment = Enrolment.objects.filter(user=request.user, course=self).first()
+        context["modules"] = modules
+        context["enrolment"] = enrolment
+        context["progress"] = CourseProgress.for_enrolment(enrolment, self, modules)
+        return context
+
+
+class CompletionRule(models.TextChoices):
+    VIEWED = "viewed", _("Xem hết nội dung")
+    H5P = "h5p", _("Hoàn thành hoạt động H5P")
+    QUIZ = "quiz", _("Đạt bài kiểm tra")
+
+
+class ModulePage(Page):
+    summary = models.TextField(_("tóm tắt"), blank=True, help_text=_("Một, hai câu giới thiệu bài học."))
+    objectives = models.TextField(
+        _("mục tiêu"), blank=True,
+        help_text=_("Mỗi dòng một mục tiêu, bắt đầu bằng “Sau bài này, học viên có thể…”."),
+    )
+    body = StreamField(
+        ContentStreamBlock(), verbose_name=_("nội dung bài học"), blank=True,
+        help_text=_("Nội dung bài học, ghép từ các khối: đoạn văn, hình, video, tình huống…"),
+    )
+    estimated_minutes = models.PositiveIntegerField(_("thời lượng dự kiến (phút)"), default=0)
+    tiet = models.DecimalField(_("số tiết"), max_digits=5, decimal_places=1, default=Decimal("0"))
+    completion_rule = models.CharField(
+        _("điều kiện hoàn thành"), max_length=10, choices=CompletionRule.choices,
+        default=CompletionRule.VIEWED,
+        help_text=_("Khi nào bài học được tính là hoàn thành; máy chủ ghi nhận, không dựa vào trình duyệt."),
+    )
+    tracks = TracksField(
+        _("nhóm nội dung"),
+        help_text=_("Bài học bắt buộc với học viên thuộc các nhóm này; bỏ trống = bắt buộc với mọi người."),
+    )
+    competencies = ParentalManyToManyField(
+        Competency, verbose_name=_("năng lực"), blank=True, related_name="modules",
+    )
+
+    parent_page_types = ["courses.CoursePage"]
+    subpage_types = []
+
+    search_fields = [*Page.search_fields, index.SearchField("summary"), index.SearchField("body")]
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("objectives"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldPanel("estimated_minutes"), FieldPanel("tiet"), FieldPanel("completion_rule"),
+                FieldPanel("tracks"), FieldPanel("competencies"),
+            ],
+            heading=_("Thời lượng, đối tượng và hoàn thành"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("bài học")
+        verbose_name_plural = _("bài học")
+
+    @property
+    def objective_list(self):
+        return [line.strip() for line in self.objectives.splitlines() if line.strip()]
+
+    @property
+    def track_labels(self):
+        return track_labels(self.tracks)
+
+    def is_required_for(self, enrolment_tracks):
+        return not self.tracks or bool(set(self.tracks) & set(enrolment_tracks or Track.ALL_STAFF))
+
+    def get_course(self):
+        course = getattr(self, "course", None)
+        if course is None:
+            course = CoursePage.objects.filter(path=self.path[: -self.steplen]).first()
+            self.course = course
+        return course
+
+    def serve(self, request, *args, **kwargs):
+        course = self.get_course()
+        if course is None or not (course.live or getattr(request, "is_preview", False)):
+            raise Http404
+        return super().serve(request, *args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        from .progress import CourseProgress
+        from .services import record_module_completion
+
+        context = super().get_context(request, *args, **kwargs)
+        course = self.get_course()
+        modules = list(course.modules()) if course else [self]
+        enrolment = None
+        if request.user.is_authenticated and course is not None:
+            enrolment = Enrolment.objects.filter(user=request.user, course=course).first()
+        progress = CourseProgress.for_enrolment(enrolment, course, modules)
+        if (
+            request.method == "GET"
+            and enrolment is not None
+            and self.live
+            and course.live
+            and self.completion_rule == CompletionRule.VIEWED
+            and not progress.is_complete(self)
+            # Don't record previews: the serve() of a preview is not a learner's visit.
+            and not getattr(request, "is_preview", False)
+        ):
+            record_module_completion(request.user, self, ModuleProgress.Source.VIEWED, enrolment=enrolment)
+            progress = CourseProgress.for_enrolment(enrolment, course, modules)
+        context.update(
+            course=course, modules=modules, enrolment=enrolment, progress=progress,
+            can_study=enrolment is not None or getattr(request, "is_preview", False)
+            or request.user.is_superuser or has_role(request.user, *STAFF_READERS),
+            previous_module=progress.neighbour(self, -1), next_module=progress.neighbour(self, 1),
+        )
+        return context
+
+
+class EnrolmentQuerySet(models.QuerySet):
+    def for_user(self, user):
+        return self.filter(user=user)
+
+    def completed(self):
+        return self.filter(completed_at__isnull=False)
+
+    def open(self):
+        return self.filter(completed_at__isnull=True)
+
+    def overdue(self, today=None):
+        return self.open().filter(due_date__lt=today or timezone.localdate())
+
+    def enrol(self, user, course, *, source="self", due_date=None, assigned_by=None):
+        """Enrol `user` in `course` (idempotent); snapshots their unit and department now."""
+        person = getattr(user, "person", None)
+        return self.get_or_create(
+            user=user, course=course,
+            defaults={
+                "source": source, "due_date": due_date, "assigned_by": assigned_by,
+                "unit_id": person.unit_id if person else None,
+                "department_id": person.department_id if person else None,
+                "tracks": Enrolment.default_tracks(person),
+            },
+        )
+
+    def assign_people(self, people, course, *, due_date, assigned_by, tracks=Track.ALL_STAFF):
+        """Enrol every person of `people` not yet enrolled, in a constant number of queries.
+
+        Existing enrolments are left alone (their progress and due date stay). Returns
+        (created, already_enrolled) counts."""
+        from lms.org.models import PersonPosition
+
+        people = list(people.values_list("pk", "user_id", "unit_id", "department_id"))
+        person_ids = [row[0] for row in people]
+        leaders = set(
+            PersonPosition.objects.filter(person_id__in=person_ids, position__is_leader=True)
+            .values_list("person_id", flat=True)
+        )
+        existing = set(
+            self.filter(course=course, user_id__in=[row[1] for row in people]).values_list("user_id", flat=True)
+        )
+        now = timezone.now()
+        new = [
+            Enrolment(
+                user_id=user_id, course=course, unit_id=unit_id, department_id=department_id,
+                source=Enrolment.Source.ASSIGNED, assigned_by=assigned_by, due_date=due_date,
+                enrolled_at=now,
+                tracks="".join(sorted(set(tracks) | ({Track.LEADERS} if pk in leaders else set()))),
+            )
+            for pk, user_id, unit_id, department_id in people
+            if user_id not in existing
+        ]
+        self.bulk_create(new, ignore_conflicts=True, batch_size=500)
+        return len(new), len(existing)
+
+
+class Enrolment(models.Model):
+    class Source(models.TextChoices):
+        SELF = "self", _("Tự đăng ký")
+        ASSIGNED = "assigned", _("Được giao")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("học viên"), on_delete=models.CASCADE,
+        related_name="enrolments",
+    )
+    course = models.ForeignKey(
+        CoursePage, verbose_name=_("khóa học"), on_delete=models.CASCADE, related_name="enrolments",
+    )
+    # Snapshot of where the learner worked when enrolled: later moves don't rewrite reports.
+    unit = models.ForeignKey(
+        "org.AdministrativeUnit", verbose_name=_("đơn vị khi ghi danh"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    department = models.ForeignKey(
+        "org.Department", verbose_name=_("phòng ban khi ghi danh"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    tracks = TracksField(_("nhóm nội dung"), help_text=_("Quyết định bài học nào là bắt buộc."))
+    source = models.CharField(_("hình thức"), max_length=10, choices=Source.choices, default=Source.SELF)
+    assigned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("người giao"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    enrolled_at = models.DateTimeField(_("ngày ghi danh"), default=timezone.now)
+    due_date = models.DateField(_("hạn hoàn thành"), null=True, blank=True)
+    final_test_passed_at = models.DateTimeField(_("đạt bài kiểm tra cuối khóa lúc"), null=True, blank=True)
+    completed_at = models.DateTimeField(_("hoàn thành lúc"), null=True, blank=True)
+
+    objects = EnrolmentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("ghi danh")
+        verbose_name_plural = _("ghi danh")
+        ordering = ["-enrolled_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "course"], name="enrolment_unique_user_course"),
+        ]
+        indexes = [
+            models.Index(fields=["course", "completed_at"]),
+            models.Index(fields=["unit", "course"]),
+        ]
+
+    def __str__(self):
+        return f"{self.user} – {self.course_id}"
+
+    def is_overdue(self, today=None):
+        return self.completed_at is None and self.due_date is not None and self.due_date < (
+            today or timezone.localdate()
+        )
+
+    @staticmethod
+    def default_tracks(person):
+        """A for everyone; C for holders of a leading position."""
+        tracks = {Track.ALL_STAFF}
+        if person is not None and person.held_positions.filter(position__is_leader=True).exists():
+            tracks.add(Track.LEADERS)
+        return "".join(sorted(tracks))
+
+
+class ModuleProgress(models.Model):
+    class Status(models.TextChoices):
+        IN_PROGRESS = "in_progress", _("Đang học")
+        COMPLETED = "completed", _("Đã hoàn thành")
+
+    class Source(models.TextChoices):
+        VIEWED = "viewed", _("Đã xem nội dung")
+        H5P = "h5p", _("Hoàn thành hoạt động H5P")
+        QUIZ = "quiz", _("Đạt bài kiểm tra")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="module_progress",
+    )
+    module = models.ForeignKey(ModulePage, on_delete=models.CASCADE, related_name="progress")
+    status = models.CharField(_("trạng thái"), max_length=20, choices=Status.choices, default=Status.COMPLETED)
+    source = models.CharField(_("nguồn ghi nhận"), max_length=10, choices=Source.choices)
+    completed_at = models.DateTimeField(_("hoàn thành lúc"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("tiến độ bài học")
+        verbose_name_plural = _("tiến độ bài học")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "module"], name="module_progress_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.user} – {self.module_id}: {self.status}"
+
+
+class TrainingCreditQuerySet(models.QuerySet):
+    def tiet_for_year(self, user, year):
+        return self.filter(user=user, year=year).aggregate(total=Sum("tiet"))["total"] or Decimal("0")
+
+
+class TrainingCredit(models.Model):
+    """The yearly tiết ledger: one row per course completed, in the year it was completed."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="training_credits",
+    )
+    course = models.ForeignKey(
+        CoursePage, verbose_name=_("khóa học"), null=True, on_delete=models.SET_NULL, related_name="+",
+    )
+    course_title = models.CharField(_("tên khóa học"), max_length=255)
+    year = models.PositiveSmallIntegerField(_("năm"))
+    tiet = models.DecimalField(_("số tiết"), max_digits=5, decimal_places=1)
+    earned_at = models.DateTimeField(_("ghi nhận lúc"), default=timezone.now)
+
+    objects = TrainingCreditQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("tiết bồi dưỡng")
+        verbose_name_plural = _("sổ tiết bồi dưỡng")
+        ordering = ["-earned_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "course", "year"], name="training_credit_unique"),
+        ]
+        indexes = [models.Index(fields=["user", "year"])]
+
+    def __str__(self):
+        return f"{self.user} {self.year}: {self.tiet}"
+
+    def clean(self):
+        if self.tiet is not None and self.tiet < 0:
+            raise ValidationError({"tiet": _("Số tiết không được âm.")})
+

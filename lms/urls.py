@@ -10,7 +10,9 @@ urlpatterns = [
     path("tai-lieu/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
     path("tai-khoan/", include("lms.accounts.urls")),
+    path("hoc-tap/kiem-tra/", include("quizzes.urls")),
     path("hoc-tap/", include("courses.urls")),
+    path("h5p/", include("content.h5p.urls")),
 ]
 
 if settings.DEBUG:

@@ -1,1 +1,893 @@
-"""Models of the quizzes app; filled in by its issue."""
+"""The question bank, quizzes and attempts.
+
+History is immutable: an attempt freezes its questions, their order, the choices' order and the
+deadline when it starts, and keeps a JSON snapshot of exactly what was shown, plus the learner's
+unit and department at that time. Editing a question afterwards never changes an attempt.
+The server alone grades (quizzes/grading.py); nothing a browser posts is trusted beyond the
+learner's choices, which are checked against the snapshot.
+"""
+
+import random
+from datetime import timedelta
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import IntegrityError, models, transaction
+from django.db.models import Count, Q
+from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable
+from wagtail.rich_text import expand_db_html
+
+from . import grading
+from .html import clean_html, strip_tags
+
+RICH_FEATURES = ["bold", "italic", "ol", "ul", "link"]
+# Saves that were in flight when the time ran out are still accepted for this long.
+DEADLINE_GRACE = timedelta(seconds=getattr(settings, "QUIZ_DEADLINE_GRACE_SECONDS", 30))
+
+
+class QuestionType(models.TextChoices):
+    SINGLE = "single", _("Một đáp án đúng")
+    MULTIPLE = "multiple", _("Nhiều đáp án đúng")
+    TRUEFALSE = "truefalse", _("Đúng/Sai")
+    MATCHING = "matching", _("Ghép đôi")
+    SHORT = "short", _("Trả lời ngắn")
+    ORDERING = "ordering", _("Sắp xếp thứ tự")
+
+
+class GradingMode(models.TextChoices):
+    PARTIAL = "partial", _("Tính điểm từng phần")
+    ALL_OR_NOTHING = "all_or_nothing", _("Đúng hết mới có điểm")
+
+
+# ---------------------------------------------------------------------------------------------
+# Question bank
+
+
+class Category(models.Model):
+    """A folder of the bank; a tree by parent. Random rules may include sub-categories."""
+
+    name = models.CharField(_("tên danh mục"), max_length=200)
+    parent = models.ForeignKey(
+        "self", verbose_name=_("danh mục cha"), null=True, blank=True, on_delete=models.PROTECT,
+        related_name="children",
+    )
+    idnumber = models.CharField(
+        _("mã danh mục"), max_length=100, blank=True,
+        help_text=_("Mã tùy chọn, dùng khi nhập/xuất (ví dụ: mo-dun-01)."),
+    )
+    description = models.TextField(_("mô tả"), blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("parent"), FieldPanel("idnumber"), FieldPanel("description")]
+
+    class Meta:
+        verbose_name = _("danh mục câu hỏi")
+        verbose_name_plural = _("danh mục câu hỏi")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["parent", "name"], name="quizzes_category_unique_name_in_parent",
+            ),
+            models.UniqueConstraint(
+                fields=["name"], condition=Q(parent__isnull=True),
+                name="quizzes_category_unique_root_name",
+            ),
+        ]
+
+    def __str__(self):
+        return self.path
+
+    @property
+    def path(self):
+        names, node, seen = [], self, set()
+        while node is not None and node.pk not in seen:
+            seen.add(node.pk)
+            names.append(node.name)
+            node = node.parent
+        return " / ".join(reversed(names))
+
+    def clean(self):
+        node = self.parent
+        while node is not None:
+            if self.pk and node.pk == self.pk:
+                raise ValidationError({"parent": _("Danh mục không thể nằm trong chính nó.")})
+            node = node.parent
+
+    def descendant_ids(self):
+        """Ids of this category and every category below it (one query per tree level)."""
+        ids, frontier = [self.pk], [self.pk]
+        while frontier:
+            frontier = list(
+                Category.objects.filter(parent_id__in=frontier).values_list("pk", flat=True)
+            )
+            ids.extend(frontier)
+        return ids
+
+    @classmethod
+    def get_or_create_path(cls, path):
+        """'A/B/C' → the category C under B under A, creating what is missing."""
+        parent = None
+        for name in [part.strip() for part in path.split("/") if part.strip()]:
+            parent, _created = cls.objects.get_or_create(parent=parent, name=name[:200])
+        return parent
+
+
+class QuestionQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(is_active=True)
+
+    def in_category(self, category, include_subcategories=True):
+        if include_subcategories:
+            return self.filter(category_id__in=category.descendant_ids())
+        return self.filter(category=category)
+
+    def with_parts(self):
+        return self.prefetch_related("choices", "pairs", "order_items", "short_answers")
+
+
+class Question(ClusterableModel):
+    category = models.ForeignKey(
+        Category, verbose_name=_("danh mục"), on_delete=models.PROTECT, related_name="questions",
+    )
+    qtype = models.CharField(_("loại câu hỏi"), max_length=20, choices=QuestionType.choices)
+    title = models.CharField(
+        _("tên ngắn"), max_length=255, blank=True,
+        help_text=_("Tên để tìm trong ngân hàng; học viên không thấy."),
+    )
+    stem = RichTextField(
+        _("nội dung câu hỏi"), features=RICH_FEATURES,
+        help_text=_("Câu hỏi học viên đọc. Định dạng đơn giản: đậm, nghiêng, danh sách, liên kết."),
+    )
+    explanation = RichTextField(
+        _("giải thích chung"), features=RICH_FEATURES, blank=True,
+        help_text=_("Hiện sau khi nộp bài nếu chế độ xem lại cho phép; ghi căn cứ pháp lý nếu có."),
+    )
+    competencies = models.ManyToManyField(
+        "courses.Competency", verbose_name=_("năng lực"), blank=True, related_name="questions",
+        help_text=_("Các năng lực (thẻ chương trình) câu hỏi này kiểm tra."),
+    )
+    idnumber = models.CharField(
+        _("mã câu hỏi"), max_length=100, blank=True,
+        help_text=_("Mã duy nhất tùy chọn (như [id:...] trong GIFT)."),
+    )
+    grading_mode = models.CharField(
+        _("cách chấm"), max_length=20, choices=GradingMode.choices, default=GradingMode.PARTIAL,
+        help_text=_(
+            "Cho câu nhiều đáp án, ghép đôi, sắp xếp. Từng phần: nhiều đáp án cộng trọng số các "
+            "lựa chọn đã chọn (không âm), ghép đôi/sắp xếp tính tỉ lệ cặp/vị trí đúng."
+        ),
+    )
+    ignore_diacritics = models.BooleanField(
+        _("bỏ qua dấu tiếng Việt"), default=False,
+        help_text=_("Chỉ cho câu trả lời ngắn: chấp nhận “bao mat” cho “bảo mật”."),
+    )
+    is_active = models.BooleanField(
+        _("đang dùng"), default=True, help_text=_("Câu hỏi ẩn không được chọn ngẫu nhiên."),
+    )
+    version = models.PositiveIntegerField(_("phiên bản"), default=1, editable=False)
+    created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("sửa lúc"), auto_now=True)
+
+    objects = QuestionQuerySet.as_manager()
+
+    panels = [
+        FieldRowPanel([FieldPanel("qtype"), FieldPanel("category")]),
+        FieldPanel("title"),
+        FieldPanel("stem"),
+        InlinePanel(
+            "choices", heading=_("Lựa chọn (một/nhiều đáp án, Đúng/Sai)"), label=_("Lựa chọn"),
+        ),
+        InlinePanel("short_answers", heading=_("Đáp án chấp nhận (trả lời ngắn)"), label=_("Đáp án")),
+        InlinePanel("pairs", heading=_("Cặp ghép đôi"), label=_("Cặp")),
+        InlinePanel("order_items", heading=_("Các mục theo thứ tự đúng (sắp xếp)"), label=_("Mục")),
+        FieldPanel("explanation"),
+        MultiFieldPanel(
+            [
+                FieldPanel("grading_mode"),
+                FieldPanel("ignore_diacritics"),
+                FieldPanel("competencies"),
+                FieldPanel("idnumber"),
+                FieldPanel("is_active"),
+            ],
+            heading=_("Chấm điểm và phân loại"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("câu hỏi")
+        verbose_name_plural = _("câu hỏi")
+        ordering = ["category_id", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["idnumber"], condition=~Q(idnumber=""), name="quizzes_question_unique_idnumber",
+            ),
+        ]
+        indexes = [models.Index(fields=["category", "is_active"])]
+
+    def __str__(self):
+        return self.title or strip_tags(self.stem)[:80] or f"#{self.pk}"
+
+    def save(self, *args, **kwargs):
+        self.stem = clean_html(self.stem)
+        self.explanation = clean_html(self.explanation)
+        if self.pk:
+            # Any edit makes a new version; attempts keep the snapshot of the version they showed.
+            self.version = (
+                Question.objects.filter(pk=self.pk).values_list("version", flat=True).first() or 0
+            ) + 1
+        super().save(*args, **kwargs)
+
+    def validate_parts(self, choices, pairs, items, answers):
+        """Return Vietnamese problems with the parts of a question of this type (empty = fine)."""
+        problems = []
+        qtype = self.qtype
+        if qtype in (QuestionType.SINGLE, QuestionType.MULTIPLE, QuestionType.TRUEFALSE):
+            if len(choices) < 2:
+                problems.append(gettext("Cần ít nhất hai lựa chọn."))
+            fractions = [Decimal(str(c["fraction"])) for c in choices]
+            if any(f < -100 or f > 100 for f in fractions):
+                problems.append(gettext("Trọng số mỗi lựa chọn phải từ -100 đến 100."))
+            if qtype == QuestionType.TRUEFALSE and len(choices) != 2:
+                problems.append(gettext("Câu Đúng/Sai có đúng hai lựa chọn."))
+            if qtype in (QuestionType.SINGLE, QuestionType.TRUEFALSE) and fractions and max(fractions) != 100:
+                problems.append(gettext("Cần một lựa chọn có trọng số 100%."))
+            if qtype == QuestionType.MULTIPLE:
+                positive = sum(f for f in fractions if f > 0)
+                if abs(positive - 100) > Decimal("1"):
+                    problems.append(
+                        gettext("Tổng trọng số các lựa chọn đúng phải là 100% (hiện là %(sum)s%%).")
+                        % {"sum": positive}
+                    )
+        elif qtype == QuestionType.SHORT:
+            if not answers:
+                problems.append(gettext("Cần ít nhất một đáp án chấp nhận."))
+        elif qtype == QuestionType.MATCHING:
+            if len([p for p in pairs if p[0]]) < 2:
+                problems.append(gettext("Cần ít nhất hai cặp ghép đôi."))
+        elif qtype == QuestionType.ORDERING and len(items) < 2:
+            problems.append(gettext("Cần ít nhất hai mục để sắp xếp."))
+        return problems
+
+    def parts_problems(self):
+        return self.validate_parts(
+            [{"fraction": c.fraction} for c in self.choices.all()],
+            [(p.prompt, p.answer) for p in self.pairs.all()],
+            [i.text for i in self.order_items.all()],
+            [a.text for a in self.short_answers.all()],
+        )
+
+    # -- snapshot --------------------------------------------------------------------------
+
+    def build_snapshot(self, rng=None, shuffle_choices=False):
+        """What a learner is shown for this question, frozen as JSON (with the answer key)."""
+        rng = rng or random.Random()  # noqa: S311 (shuffling, not secrets)
+        data = {
+            "question_id": self.pk,
+            "version": self.version,
+            "type": self.qtype,
+            "stem": clean_html(expand_db_html(self.stem)),
+            "explanation": clean_html(expand_db_html(self.explanation)),
+            "grading_mode": self.grading_mode,
+        }
+        if self.qtype in (QuestionType.SINGLE, QuestionType.MULTIPLE, QuestionType.TRUEFALSE):
+            choices = [
+                {"id": c.pk, "text": c.text, "fraction": str(c.fraction), "feedback": c.feedback}
+                for c in self.choices.all()
+            ]
+            if shuffle_choices and self.qtype != QuestionType.TRUEFALSE:
+                rng.shuffle(choices)
+            data["choices"] = choices
+        elif self.qtype == QuestionType.SHORT:
+            data["answers"] = [
+                {"text": a.text, "fraction": str(a.fraction), "feedback": a.feedback}
+                for a in self.short_answers.all()
+            ]
+            data["ignore_diacritics"] = self.ignore_diacritics
+        elif self.qtype == QuestionType.MATCHING:
+            pairs = list(self.pairs.all())
+            answers = list(dict.fromkeys(p.answer for p in pairs))
+            if shuffle_choices:
+                rng.shuffle(answers)
+            options = [{"id": i + 1, "text": text} for i, text in enumerate(answers)]
+            option_id = {o["text"]: o["id"] for o in options}
+            prompts = [
+                {"id": p.pk, "text": p.prompt, "answer": option_id[p.answer]} for p in pairs if p.prompt
+            ]
+            if shuffle_choices:
+                rng.shuffle(prompts)
+            data["prompts"] = prompts
+            data["options"] = options
+        elif self.qtype == QuestionType.ORDERING:
+            items = [
+                {"id": item.pk, "text": item.text, "position": index + 1}
+                for index, item in enumerate(self.order_items.all())
+            ]
+            shown = items[:]
+            # Shown in a different order from the right one, whatever the quiz's shuffle setting.
+            for _attempt in range(5):
+                rng.shuffle(shown)
+                if shown != items:
+                    break
+            data["items"] = shown
+        return data
+
+
+class Choice(Orderable):
+    question = ParentalKey(Question, on_delete=models.CASCADE, related_name="choices")
+    text = models.TextField(_("nội dung lựa chọn"))
+    fraction = models.DecimalField(
+        _("trọng số (%)"), max_digits=8, decimal_places=5, default=0,
+        validators=[MinValueValidator(-100), MaxValueValidator(100)],
+        help_text=_("100 = đúng hoàn toàn; 0 = sai; âm = trừ điểm (câu nhiều đáp án)."),
+    )
+    feedback = models.TextField(_("phản hồi"), blank=True)
+
+    panels = [FieldPanel("text"), FieldPanel("fraction"), FieldPanel("feedback")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("lựa chọn")
+        verbose_name_plural = _("lựa chọn")
+
+    def __str__(self):
+        return strip_tags(self.text)[:80]
+
+    def save(self, *args, **kwargs):
+        self.text = clean_html(self.text)
+        self.feedback = clean_html(self.feedback)
+        super().save(*args, **kwargs)
+
+
+class MatchPair(Orderable):
+    question = ParentalKey(Question, on_delete=models.CASCADE, related_name="pairs")
+    prompt = models.CharField(
+        _("vế trái"), max_length=500, blank=True,
+        help_text=_("Để trống để tạo một đáp án nhiễu (chỉ có vế phải)."),
+    )
+    answer = models.CharField(_("vế phải"), max_length=500)
+
+    panels = [FieldPanel("prompt"), FieldPanel("answer")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("cặp ghép đôi")
+        verbose_name_plural = _("cặp ghép đôi")
+
+    def __str__(self):
+        return f"{self.prompt} → {self.answer}"
+
+
+class OrderItem(Orderable):
+    question = ParentalKey(Question, on_delete=models.CASCADE, related_name="order_items")
+    text = models.CharField(_("nội dung mục"), max_length=500)
+
+    panels = [FieldPanel("text")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("mục sắp xếp")
+        verbose_name_plural = _("mục sắp xếp")
+
+    def __str__(self):
+        return self.text
+
+
+class ShortAnswer(Orderable):
+    question = ParentalKey(Question, on_delete=models.CASCADE, related_name="short_answers")
+    text = models.CharField(_("đáp án"), max_length=500)
+    fraction = models.DecimalField(
+        _("trọng số (%)"), max_digits=8, decimal_places=5, default=100,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+    )
+    feedback = models.TextField(_("phản hồi"), blank=True)
+
+    panels = [FieldPanel("text"), FieldPanel("fraction"), FieldPanel("feedback")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("đáp án chấp nhận")
+        verbose_name_plural = _("đáp án chấp nhận")
+
+    def __str__(self):
+        return self.text
+
+
+# ---------------------------------------------------------------------------------------------
+# Quizzes
+
+
+class GradingMethod(models.TextChoices):
+    HIGHEST = "highest", _("Lần cao nhất")
+    LAST = "last", _("Lần cuối cùng")
+
+
+class ReviewPolicy(models.TextChoices):
+    """What a learner sees after submitting; each level includes the ones before it."""
+
+    SCORE = "score", _("Chỉ điểm số")
+    CORRECTNESS = "correctness", _("Câu nào đúng, câu nào sai")
+    ANSWERS = "answers", _("Đáp án đúng")
+    FEEDBACK = "feedback", _("Đáp án đúng và giải thích")
+
+
+REVIEW_LEVEL = {ReviewPolicy.SCORE: 0, ReviewPolicy.CORRECTNESS: 1, ReviewPolicy.ANSWERS: 2, ReviewPolicy.FEEDBACK: 3}
+
+
+class QuizQuerySet(models.QuerySet):
+    def for_module(self, module_page):
+        return self.filter(module=module_page)
+
+    def final_tests(self):
+        return self.filter(course__isnull=False)
+
+
+class Quiz(ClusterableModel):
+    title = models.CharField(_("tên bài kiểm tra"), max_length=255)
+    intro = models.TextField(_("hướng dẫn"), blank=True, help_text=_("Hiện trước khi bắt đầu."))
+    module = models.OneToOneField(
+        "courses.ModulePage", verbose_name=_("mô-đun (bài kiểm tra kiến thức)"), null=True,
+        blank=True, on_delete=models.SET_NULL, related_name="quiz",
+        help_text=_("Gắn vào một mô-đun: đạt bài này thì mô-đun hoàn thành."),
+    )
+    course = models.ForeignKey(
+        "courses.CoursePage", verbose_name=_("khóa học (bài kiểm tra cuối khóa)"), null=True,
+        blank=True, on_delete=models.SET_NULL, related_name="final_tests",
+        help_text=_("Gắn vào một khóa học: đạt bài này là điều kiện hoàn thành khóa."),
+    )
+    time_limit_minutes = models.PositiveSmallIntegerField(
+        _("thời gian làm bài (phút)"), null=True, blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(600)],
+        help_text=_("Để trống nếu không giới hạn."),
+    )
+    attempts_allowed = models.PositiveSmallIntegerField(
+        _("số lần làm bài"), null=True, blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(10)],
+        help_text=_("Từ 1 đến 10; để trống nếu không giới hạn."),
+    )
+    grading_method = models.CharField(
+        _("cách tính điểm"), max_length=10, choices=GradingMethod.choices,
+        default=GradingMethod.HIGHEST,
+    )
+    pass_mark = models.DecimalField(
+        _("điểm đạt (%)"), max_digits=5, decimal_places=2, default=Decimal("80"),
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+    )
+    opens_at = models.DateTimeField(_("mở từ"), null=True, blank=True)
+    closes_at = models.DateTimeField(_("đóng lúc"), null=True, blank=True)
+    shuffle_questions = models.BooleanField(_("xáo trộn câu hỏi"), default=True)
+    shuffle_choices = models.BooleanField(_("xáo trộn lựa chọn"), default=True)
+    questions_per_page = models.PositiveSmallIntegerField(
+        _("số câu mỗi trang"), default=0, validators=[MaxValueValidator(50)],
+        help_text=_("0 = tất cả câu hỏi trên một trang."),
+    )
+    review_policy = models.CharField(
+        _("xem lại sau khi nộp"), max_length=20, choices=ReviewPolicy.choices,
+        default=ReviewPolicy.FEEDBACK,
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = QuizQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("intro"),
+        MultiFieldPanel([FieldPanel("module"), FieldPanel("course")], heading=_("Gắn vào")),
+        InlinePanel("fixed_questions", heading=_("Câu hỏi cố định"), label=_("Câu hỏi")),
+        InlinePanel("random_rules", heading=_("Câu hỏi ngẫu nhiên"), label=_("Quy tắc")),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("time_limit_minutes"), FieldPanel("attempts_allowed")]),
+                FieldRowPanel([FieldPanel("grading_method"), FieldPanel("pass_mark")]),
+                FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")]),
+                FieldRowPanel([FieldPanel("shuffle_questions"), FieldPanel("shuffle_choices")]),
+                FieldPanel("questions_per_page"),
+                FieldPanel("review_policy"),
+            ],
+            heading=_("Thiết lập"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("bài kiểm tra")
+        verbose_name_plural = _("bài kiểm tra")
+        ordering = ["title"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(module__isnull=True) | Q(course__isnull=True),
+                name="quizzes_quiz_module_or_course",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        if self.module_id and self.course_id:
+            raise ValidationError(
+                _("Một bài kiểm tra gắn vào một mô-đun hoặc một khóa học, không gắn cả hai.")
+            )
+        if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
+            raise ValidationError({"closes_at": _("Thời điểm đóng phải sau thời điểm mở.")})
+
+    @property
+    def is_final_test(self):
+        return self.course_id is not None
+
+    @property
+    def review_level(self):
+        return REVIEW_LEVEL[self.review_policy]
+
+    def question_count(self):
+        return len(self.fixed_questions.all()) + sum(r.count for r in self.random_rules.all())
+
+    def is_open(self, now=None):
+        now = now or timezone.now()
+        if self.opens_at and now < self.opens_at:
+            return False
+        return not (self.closes_at and now >= self.closes_at)
+
+    # -- choosing questions ----------------------------------------------------------------
+
+    def choose_questions(self, user, rng=None):
+        """The questions of a new attempt: fixed ones, then each random rule, preferring
+        questions this learner has not been shown in any earlier attempt."""
+        rng = rng or random.Random()  # noqa: S311
+        chosen = [fq.question for fq in self.fixed_questions.select_related("question")]
+        taken = {q.pk for q in chosen}
+        seen = set(
+            AttemptQuestion.objects.filter(attempt__user=user, question__isnull=False)
+            .values_list("question_id", flat=True)
+            .distinct()
+        )
+        for rule in self.random_rules.select_related("category", "competency"):
+            pool = list(rule.candidates().exclude(pk__in=taken).values_list("pk", flat=True))
+            fresh = [pk for pk in pool if pk not in seen]
+            stale = [pk for pk in pool if pk in seen]
+            rng.shuffle(fresh)
+            rng.shuffle(stale)
+            picked = (fresh + stale)[: rule.count]
+            taken.update(picked)
+            chosen.extend(Question.objects.filter(pk__in=picked))
+        if self.shuffle_questions:
+            rng.shuffle(chosen)
+        return chosen
+
+    # -- attempts --------------------------------------------------------------------------
+
+    def attempts_of(self, user):
+        return self.attempts.filter(user=user)
+
+    def attempts_left(self, user):
+        if self.attempts_allowed is None:
+            return None
+        used = self.attempts_of(user).count()
+        return max(self.attempts_allowed - used, 0)
+
+    def final_attempt(self, user):
+        """The attempt that counts under the grading method (None before any is graded)."""
+        graded = self.attempts_of(user).filter(state=Attempt.State.SUBMITTED)
+        if self.grading_method == GradingMethod.LAST:
+            return graded.order_by("-number").first()
+        return graded.order_by("-score", "number").first()
+
+    def start_attempt(self, user):
+        """Resume the learner's attempt in progress or start a new one.
+
+        Returns (attempt, created). Raises AttemptRefused with a Vietnamese reason.
+        """
+        Attempt.objects.close_overdue(quiz=self, user=user)
+        current = self.attempts_of(user).filter(state=Attempt.State.IN_PROGRESS).first()
+        if current is not None:
+            return current, False
+        now = timezone.now()
+        if not self.is_open(now):
+            raise AttemptRefused(gettext("Bài kiểm tra hiện không mở."))
+        left = self.attempts_left(user)
+        if left == 0:
+            raise AttemptRefused(gettext("Bạn đã dùng hết số lần làm bài."))
+        questions = self.choose_questions(user)
+        if not questions:
+            raise AttemptRefused(gettext("Bài kiểm tra chưa có câu hỏi."))
+        question_ids = [q.pk for q in questions]
+        by_id = {q.pk: q for q in Question.objects.filter(pk__in=question_ids).with_parts()}
+        rng = random.Random()  # noqa: S311
+        person = getattr(user, "person", None)
+        deadline = None
+        if self.time_limit_minutes:
+            deadline = now + timedelta(minutes=self.time_limit_minutes)
+        if self.closes_at and (deadline is None or self.closes_at < deadline):
+            deadline = self.closes_at
+        try:
+            with transaction.atomic():
+                number = (
+                    self.attempts_of(user).aggregate(n=models.Max("number"))["n"] or 0
+                ) + 1
+                attempt = Attempt.objects.create(
+                    quiz=self, user=user, number=number, started_at=now, deadline=deadline,
+                    pass_mark=self.pass_mark, review_policy=self.review_policy,
+                    unit=getattr(person, "unit", None),
+                    unit_code=getattr(getattr(person, "unit", None), "code", "") or "",
+                    unit_name=getattr(getattr(person, "unit", None), "name", "") or "",
+                    department=getattr(person, "department", None),
+                    department_name=getattr(getattr(person, "department", None), "name", "") or "",
+                )
+                AttemptQuestion.objects.bulk_create(
+                    AttemptQuestion(
+                        attempt=attempt, position=index + 1, question_id=pk,
+                        question_version=by_id[pk].version,
+                        snapshot=by_id[pk].build_snapshot(rng, self.shuffle_choices),
+                    )
+                    for index, pk in enumerate(question_ids)
+                )
+        except IntegrityError:
+            # A second tab or a double click started one at the same moment: resume that one.
+            current = self.attempts_of(user).filter(state=Attempt.State.IN_PROGRESS).first()
+            if current is None:
+                raise
+            return current, False
+        return attempt, True
+
+
+class AttemptRefused(Exception):
+    pass
+
+
+class QuizQuestion(Orderable):
+    quiz = ParentalKey(Quiz, on_delete=models.CASCADE, related_name="fixed_questions")
+    question = models.ForeignKey(
+        Question, verbose_name=_("câu hỏi"), on_delete=models.PROTECT, related_name="+",
+    )
+
+    panels = [FieldPanel("question")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("câu hỏi cố định")
+        verbose_name_plural = _("câu hỏi cố định")
+
+
+class RandomRule(Orderable):
+    """N random questions from a category (with its sub-categories) and/or a competency."""
+
+    quiz = ParentalKey(Quiz, on_delete=models.CASCADE, related_name="random_rules")
+    count = models.PositiveSmallIntegerField(
+        _("số câu"), default=5, validators=[MinValueValidator(1), MaxValueValidator(200)],
+    )
+    category = models.ForeignKey(
+        Category, verbose_name=_("từ danh mục"), null=True, blank=True, on_delete=models.PROTECT,
+        related_name="+",
+    )
+    include_subcategories = models.BooleanField(_("gồm cả danh mục con"), default=True)
+    competency = models.ForeignKey(
+        "courses.Competency", verbose_name=_("theo năng lực"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="+",
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("count"), FieldPanel("category"), FieldPanel("competency")]),
+        FieldPanel("include_subcategories"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("quy tắc chọn ngẫu nhiên")
+        verbose_name_plural = _("quy tắc chọn ngẫu nhiên")
+
+    def clean(self):
+        if not self.category_id and not self.competency_id:
+            raise ValidationError(_("Chọn một danh mục hoặc một năng lực."))
+
+    def candidates(self):
+        questions = Question.objects.active()
+        if self.category_id:
+            questions = questions.in_category(self.category, self.include_subcategories)
+        if self.competency_id:
+            questions = questions.filter(competencies=self.competency_id)
+        return questions
+
+
+# ---------------------------------------------------------------------------------------------
+# Attempts
+
+
+class AttemptQuerySet(models.QuerySet):
+    def in_progress(self):
+        return self.filter(state=Attempt.State.IN_PROGRESS)
+
+    def submitted(self):
+        return self.filter(state=Attempt.State.SUBMITTED)
+
+    def overdue(self, now=None):
+        now = now or timezone.now()
+        return self.in_progress().filter(deadline__lt=now - DEADLINE_GRACE)
+
+    def close_overdue(self, now=None, **filters):
+        """Submit every overdue attempt with the answers it saved; returns how many."""
+        closed = 0
+        for pk in self.overdue(now).filter(**filters).values_list("pk", flat=True):
+            if Attempt.objects.get(pk=pk).submit(reason=Attempt.Closure.DEADLINE):
+                closed += 1
+        return closed
+
+
+class Attempt(models.Model):
+    class State(models.TextChoices):
+        IN_PROGRESS = "in_progress", _("Đang làm")
+        SUBMITTED = "submitted", _("Đã nộp")
+
+    class Closure(models.TextChoices):
+        LEARNER = "learner", _("Học viên nộp")
+        DEADLINE = "deadline", _("Tự nộp khi hết giờ")
+
+    quiz = models.ForeignKey(Quiz, verbose_name=_("bài kiểm tra"), on_delete=models.PROTECT, related_name="attempts")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("học viên"), on_delete=models.PROTECT,
+        related_name="quiz_attempts",
+    )
+    number = models.PositiveSmallIntegerField(_("lần thứ"))
+    state = models.CharField(_("trạng thái"), max_length=20, choices=State.choices, default=State.IN_PROGRESS)
+    started_at = models.DateTimeField(_("bắt đầu"), default=timezone.now)
+    deadline = models.DateTimeField(_("hạn nộp"), null=True, blank=True)
+    submitted_at = models.DateTimeField(_("nộp lúc"), null=True, blank=True)
+    closed_by = models.CharField(_("cách nộp"), max_length=20, choices=Closure.choices, blank=True)
+    score = models.DecimalField(_("điểm (%)"), max_digits=5, decimal_places=2, null=True, blank=True)
+    passed = models.BooleanField(_("đạt"), null=True)
+    # Frozen at the start: the quiz's settings may change later.
+    pass_mark = models.DecimalField(_("điểm đạt (%)"), max_digits=5, decimal_places=2)
+    review_policy = models.CharField(max_length=20, choices=ReviewPolicy.choices)
+    # The learner's unit and department at the time (rule 2: history is immutable).
+    unit = models.ForeignKey(
+        "org.AdministrativeUnit", verbose_name=_("đơn vị"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    unit_code = models.CharField(_("mã đơn vị"), max_length=20, blank=True)
+    unit_name = models.CharField(_("tên đơn vị lúc làm bài"), max_length=200, blank=True)
+    department = models.ForeignKey(
+        "org.Department", verbose_name=_("phòng ban"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    department_name = models.CharField(_("phòng ban lúc làm bài"), max_length=200, blank=True)
+
+    objects = AttemptQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("lần làm bài")
+        verbose_name_plural = _("lần làm bài")
+        ordering = ["-started_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["quiz", "user", "number"], name="quizzes_attempt_unique_number"),
+            # Never two attempts in progress: a second tab resumes the first.
+            models.UniqueConstraint(
+                fields=["quiz", "user"], condition=Q(state="in_progress"),
+                name="quizzes_attempt_one_in_progress",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["quiz", "state", "submitted_at"]),
+            models.Index(fields=["state", "deadline"]),
+            models.Index(fields=["user", "quiz"]),
+        ]
+
+    def __str__(self):
+        return f"{self.quiz} – {self.user} – {self.number}"
+
+    @property
+    def is_in_progress(self):
+        return self.state == self.State.IN_PROGRESS
+
+    def is_overdue(self, now=None):
+        now = now or timezone.now()
+        return self.deadline is not None and now > self.deadline + DEADLINE_GRACE
+
+    def seconds_left(self, now=None):
+        if self.deadline is None:
+            return None
+        now = now or timezone.now()
+        return max(int((self.deadline - now).total_seconds()), 0)
+
+    @property
+    def review_level(self):
+        return REVIEW_LEVEL[self.review_policy]
+
+    def save_responses(self, responses, now=None):
+        """Store already-validated responses {attempt_question_id: response-or-None}.
+
+        Callers hold no lock; this takes the attempt row lock so that a submit can never grade
+        while a save is half-way (a save either lands before the grading or is refused).
+        Returns (ok, reason).
+        """
+        now = now or timezone.now()
+        with transaction.atomic():
+            locked = (
+                Attempt.objects.select_for_update()
+                .only("state", "deadline")
+                .get(pk=self.pk)
+            )
+            if locked.state != self.State.IN_PROGRESS:
+                return False, "closed"
+            if locked.is_overdue(now):
+                return False, "overdue"
+            rows = []
+            for aq_id, response in responses.items():
+                rows.append(AttemptQuestion(pk=aq_id, response=response, answered_at=now))
+            if len(rows) == 1:
+                AttemptQuestion.objects.filter(pk=rows[0].pk, attempt_id=self.pk).update(
+                    response=rows[0].response, answered_at=now,
+                )
+            elif rows:
+                AttemptQuestion.objects.bulk_update(rows, ["response", "answered_at"])
+        return True, ""
+
+    def submit(self, reason=Closure.LEARNER, now=None):
+        """Grade and close the attempt exactly once. Returns True if this call graded it.
+
+        The attempt row is locked (SELECT ... FOR UPDATE) and its state re-checked inside the
+        transaction, so ten simultaneous submits produce one graded result.
+        """
+        from . import services
+
+        now = now or timezone.now()
+        with transaction.atomic():
+            locked = Attempt.objects.select_for_update().get(pk=self.pk)
+            if locked.state != self.State.IN_PROGRESS:
+                self.refresh_from_db()
+                return False
+            items = list(locked.questions.all())
+            for item in items:
+                item.score = grading.grade(item.snapshot, item.response)
+            if items:
+                AttemptQuestion.objects.bulk_update(items, ["score"])
+            locked.score = grading.percent([item.score for item in items])
+            locked.passed = locked.score >= locked.pass_mark
+            locked.state = self.State.SUBMITTED
+            locked.submitted_at = now
+            locked.closed_by = reason
+            locked.save(update_fields=["score", "passed", "state", "submitted_at", "closed_by"])
+            services.attempt_graded(locked)
+        self.refresh_from_db()
+        return True
+
+
+class AttemptQuestion(models.Model):
+    attempt = models.ForeignKey(Attempt, on_delete=models.CASCADE, related_name="questions")
+    position = models.PositiveSmallIntegerField()
+    question = models.ForeignKey(
+        Question, null=True, blank=True, on_delete=models.SET_NULL, related_name="attempt_items",
+    )
+    question_version = models.PositiveIntegerField(default=1)
+    snapshot = models.JSONField()
+    response = models.JSONField(null=True, blank=True)
+    answered_at = models.DateTimeField(null=True, blank=True)
+    # 0..1, set when graded.
+    score = models.DecimalField(max_digits=6, decimal_places=5, null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("câu hỏi trong lần làm bài")
+        verbose_name_plural = _("câu hỏi trong lần làm bài")
+        ordering = ["attempt_id", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["attempt", "position"], name="quizzes_aq_unique_position"),
+        ]
+
+    def __str__(self):
+        return f"{self.attempt_id}#{self.position}"
+
+    @property
+    def qtype(self):
+        return self.snapshot.get("type")
+
+
+def quiz_for_module(module_page):
+    """The knowledge check attached to a module page, or None (for the courses templates)."""
+    if module_page is None or not getattr(module_page, "pk", None):
+        return None
+    return Quiz.objects.filter(module_id=module_page.pk).first()
+
+
+__all__ = [
+    "Attempt", "AttemptQuestion", "AttemptRefused", "Category", "Choice", "Count", "GradingMethod",
+    "GradingMode", "MatchPair", "OrderItem", "Question", "QuestionType", "Quiz", "QuizQuestion",
+    "RandomRule", "ReviewPolicy", "ShortAnswer", "quiz_for_module",
+]

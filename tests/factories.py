@@ -63,6 +63,7 @@ _NAMES = [
 class PersonFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Person
+        skip_postgeneration_save = True
 
     user = factory.SubFactory(UserFactory)
     full_name = factory.Sequence(lambda n: _NAMES[n % len(_NAMES)])

@@ -3,12 +3,12 @@ from decimal import Decimal
 MODULE = {
     "number": 12,
     "slug": "on-tap-kiem-tra-thuong-nien",
-    "title": "Ôn tập và kiểm tra thường niên (dịp Ngày An toàn thông tin Việt Nam 6/8)",
+    "title": "Ôn tập và kiểm tra thường niên (dịp Ngày An ninh mạng Việt Nam 6/8)",
     "tracks": ["A"],
     "tiet": Decimal("4"),
     "minutes": 180,
     "summary": (
-        "Học phần tổng kết hằng năm vào dịp Ngày An toàn thông tin Việt Nam 6/8: hệ thống lại các quy tắc cốt lõi, cập nhật "
+        "Học phần tổng kết hằng năm vào dịp Ngày An ninh mạng Việt Nam 6/8: hệ thống lại các quy tắc cốt lõi, cập nhật "
         "thủ đoạn lừa đảo và thay đổi pháp luật trong năm, làm bài kiểm tra với yêu cầu đạt từ 80% và ký cam kết thường niên."
     ),
     "objectives": [
@@ -22,7 +22,7 @@ MODULE = {
     "body": [
         ("heading", "Vì sao có đợt ôn tập mỗi năm"),
         ("paragraph",
-         "<p>Ngày 6 tháng 8 hằng năm là Ngày An toàn thông tin Việt Nam. Thành phố chọn dịp này để mọi cán bộ, công chức phường, xã, đặc khu "
+         "<p>Ngày 6 tháng 8 hằng năm là Ngày An ninh mạng Việt Nam. Thành phố chọn dịp này để mọi cán bộ, công chức phường, xã, đặc khu "
          "cùng ôn lại kiến thức, cập nhật những gì đã thay đổi trong năm và tự kiểm tra mình. Thủ đoạn lừa đảo thay đổi rất nhanh: năm trước là "
          "tin nhắn mạo danh ngân hàng, năm nay là cuộc gọi “cập nhật thông tin sau sáp nhập” và cuộc gọi video giả mạo lãnh đạo. Pháp luật cũng "
          "thay đổi: năm 2026 có Luật Bảo vệ dữ liệu cá nhân và Luật An ninh mạng mới. Kiến thức học một lần rồi để đó sẽ nhanh chóng lạc hậu.</p>"

@@ -2,9 +2,9 @@ from decimal import Decimal
 
 COURSE = {
     "slug": "boi-duong-thuong-nien-2026",
-    "title": "Bồi dưỡng an toàn thông tin thường niên 2026 (Ngày An toàn thông tin 6/8)",
+    "title": "Bồi dưỡng an toàn thông tin thường niên 2026 (Ngày An ninh mạng Việt Nam 6/8)",
     "summary": (
-        "Khóa bồi dưỡng thường niên dành cho mọi cán bộ, công chức phường, xã, đặc khu nhân Ngày An toàn thông tin Việt Nam 6/8/2026: "
+        "Khóa bồi dưỡng thường niên dành cho mọi cán bộ, công chức phường, xã, đặc khu nhân Ngày An ninh mạng Việt Nam 6/8/2026: "
         "cập nhật các thủ đoạn lừa đảo mới trong năm và những thay đổi pháp luật có hiệu lực năm 2026, kết thúc bằng cam kết thường niên."
     ),
     "tiet": Decimal("4"),
@@ -218,7 +218,7 @@ COURSE = {
                 ("heading", "Cam kết thường niên năm 2026"),
                 ("paragraph",
                  "<p>Kết thúc khóa bồi dưỡng, mỗi cán bộ, công chức ký cam kết thường niên. Thành phố yêu cầu cán bộ, công chức hoàn thành 40 tiết bồi dưỡng mỗi năm; khóa này và cam kết là phần "
-                 "bắt buộc của đợt bồi dưỡng quanh Ngày An toàn thông tin Việt Nam 6/8. Trước khi ký, anh/chị đọc kỹ từng nội dung:</p>"
+                 "bắt buộc của đợt bồi dưỡng quanh Ngày An ninh mạng Việt Nam 6/8. Trước khi ký, anh/chị đọc kỹ từng nội dung:</p>"
                  "<ol>"
                  "<li>Tôi chỉ sử dụng dữ liệu cá nhân của người dân đúng mục đích công vụ, trong phạm vi nhiệm vụ được giao.</li>"
                  "<li>Tôi không cho người khác sử dụng tài khoản, mật khẩu, thiết bị chữ ký số của mình.</li>"

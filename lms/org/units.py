@@ -57,9 +57,12 @@ def load_units(province_code, today=None, source=None):
         code=str(int(province.code)),
         defaults={"name": _clean(province.name), "kind": UnitKind.CITY, "valid_from": TWO_LEVEL_START},
     )
-    if not created and city.rename(_clean(province.name), today):
+    if created:
+        counts["created"] += 1
+    elif city.rename(_clean(province.name), today):
         counts["renamed"] += 1
-    counts["created"] += created
+    else:
+        counts["unchanged"] += 1
 
     existing = {u.code: u for u in AdministrativeUnit.objects.filter(parent=city)}
     seen = set()

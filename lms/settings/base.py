@@ -134,7 +134,7 @@ AXES_IPWARE_PROXY_COUNT = int(env("AXES_PROXY_COUNT", "0"))
 
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Tiếng Việt")), ("en", _("English"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+LOCALE_PATHS = [BASE_DIR / "lms" / "locale_overrides", BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
@@ -173,6 +173,8 @@ EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBac
 LMS_PROVINCE_CODE = int(env("LMS_PROVINCE_CODE", "79"))
 # Yearly training duty of a civil servant in HCMC, in tiết (1 tiết = 45 minutes).
 LMS_YEARLY_TIET = int(env("LMS_YEARLY_TIET", "40"))
+# Only dev and test settings allow `seed_demo` and its documented demo passwords.
+LMS_DEMO_ALLOWED = False
 
 LOGGING = {
     "version": 1,

@@ -5,3 +5,4 @@ from .base import *
 DEBUG = env_bool("DEBUG", True)
 SECRET_KEY = env("SECRET_KEY", "dev-only-not-secret-an-toan-so")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
+LMS_DEMO_ALLOWED = True

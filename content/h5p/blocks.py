@@ -1,0 +1,50 @@
+"""The StreamField block that embeds an uploaded H5P package in a page (content/blocks.py
+adds it to the shared block library as "h5p")."""
+
+from django.templatetags.static import static
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.snippets.blocks import SnippetChooserBlock
+
+PLAYER_DIST = "vendor/h5p-standalone/dist/"
+
+
+class H5PActivityBlock(blocks.StructBlock):
+    package = SnippetChooserBlock(
+        "content.H5PPackage", label=_("gói H5P"),
+        help_text=_("Chọn gói .h5p đã tải lên ở mục Gói H5P."),
+    )
+    title = blocks.CharBlock(
+        required=False, max_length=200, label=_("tiêu đề"),
+        help_text=_("Để trống để dùng tiêu đề của gói."),
+    )
+    instructions = blocks.TextBlock(
+        required=False, label=_("hướng dẫn"),
+        help_text=_("Một hai câu cho người học biết cần làm gì."),
+    )
+
+    class Meta:
+        icon = "code"
+        label = _("Hoạt động H5P")
+        template = "content/h5p/blocks/h5p_activity.html"
+        description = _("Bài tập tương tác H5P; kết quả được máy chủ ghi nhận vào tiến độ học.")
+        preview_value = {
+            "title": "Đúng hay sai: mật khẩu dùng chung",
+            "instructions": "Chọn Đúng hoặc Sai rồi bấm Kiểm tra.",
+        }
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        package = value.get("package")
+        page = (parent_context or {}).get("page")
+        context["package"] = package
+        context["activity_title"] = value.get("title") or (package.title if package else "")
+        if package is not None:
+            context["h5p_json_path"] = reverse("h5p:package-root", args=[package.pk])
+            if page is not None and page.pk:
+                context["xapi_url"] = reverse("h5p:xapi", args=[page.pk, package.pk])
+        context["frame_js"] = static(PLAYER_DIST + "frame.bundle.js")
+        context["frame_css"] = static(PLAYER_DIST + "styles/h5p.css")
+        context["main_js"] = static(PLAYER_DIST + "main.bundle.js")
+        return context

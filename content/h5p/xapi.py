@@ -1,0 +1,110 @@
+"""Checking an xAPI statement posted by the H5P player. The browser's statement is only a
+claim: we keep the verb, object definition and result after range checks, and put in our own
+actor, id and timestamps."""
+
+import math
+import uuid
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+ADL = "http://adlnet.gov/expapi/verbs/"
+ALLOWED_VERBS = frozenset(
+    ADL + verb
+    for verb in (
+        "answered", "completed", "passed", "failed", "attempted", "interacted",
+        "experienced", "progressed", "scored",
+    )
+)
+COMPLETING_VERBS = frozenset(ADL + verb for verb in ("answered", "completed", "passed"))
+MAX_BODY_BYTES = 64 * 1024
+MAX_TEXT = 2000
+
+
+class StatementError(ValueError):
+    """The statement is malformed; the message (Vietnamese) says why."""
+
+
+def _number(value, name):
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        raise StatementError(_('Trường "%(name)s" phải là một số.') % {"name": name})
+    return float(value)
+
+
+def _check_score(score):
+    if not isinstance(score, dict):
+        raise StatementError(_('Trường "result.score" phải là một đối tượng.'))
+    clean = {}
+    for key in ("raw", "min", "max", "scaled"):
+        if key in score:
+            clean[key] = _number(score[key], f"result.score.{key}")
+    raw, low, high = clean.get("raw"), clean.get("min", 0.0), clean.get("max")
+    if raw is not None and high is None:
+        raise StatementError(_('Có "result.score.raw" thì phải có "result.score.max".'))
+    if high is not None and high <= 0:
+        raise StatementError(_('"result.score.max" phải lớn hơn 0.'))
+    if low < 0 or (high is not None and low > high):
+        raise StatementError(_('"result.score.min" phải từ 0 đến điểm tối đa.'))
+    if raw is not None and not (low <= raw <= high):
+        raise StatementError(_('"result.score.raw" phải nằm trong khoảng từ min đến max.'))
+    if "scaled" in clean and not (0 <= clean["scaled"] <= 1):
+        raise StatementError(_('"result.score.scaled" phải nằm trong khoảng 0 đến 1.'))
+    return clean
+
+
+def _check_result(result):
+    if not isinstance(result, dict):
+        raise StatementError(_('Trường "result" phải là một đối tượng.'))
+    clean = {}
+    if "score" in result:
+        clean["score"] = _check_score(result["score"])
+    for key in ("completion", "success"):
+        if key in result:
+            if not isinstance(result[key], bool):
+                raise StatementError(_('Trường "result.%(key)s" phải là true/false.') % {"key": key})
+            clean[key] = result[key]
+    for key in ("response", "duration"):
+        if key in result:
+            if not isinstance(result[key], str) or len(result[key]) > MAX_TEXT:
+                raise StatementError(_('Trường "result.%(key)s" không hợp lệ.') % {"key": key})
+            clean[key] = result[key]
+    return clean
+
+
+def clean_statement(data, *, actor, object_id):
+    """Returns the statement we store, or raises StatementError."""
+    if not isinstance(data, dict):
+        raise StatementError(_("Câu lệnh xAPI phải là một đối tượng JSON."))
+    verb = data.get("verb")
+    verb_id = verb.get("id") if isinstance(verb, dict) else None
+    if verb_id not in ALLOWED_VERBS:
+        raise StatementError(_("Động từ xAPI không được chấp nhận."))
+    statement = {
+        "id": str(uuid.uuid4()),
+        "actor": actor,
+        "verb": {"id": verb_id, "display": {"en-US": verb_id.rsplit("/", 1)[1]}},
+        "object": {"objectType": "Activity", "id": object_id},
+    }
+    obj = data.get("object")
+    if obj is not None and not isinstance(obj, dict):
+        raise StatementError(_('Trường "object" phải là một đối tượng.'))
+    definition = (obj or {}).get("definition")
+    if isinstance(definition, dict):
+        statement["object"]["definition"] = {
+            key: definition[key]
+            for key in ("name", "description", "type", "interactionType", "correctResponsesPattern")
+            if key in definition
+        }
+    if "result" in data:
+        statement["result"] = _check_result(data["result"])
+    now = timezone.now().isoformat()
+    statement["timestamp"] = now
+    statement["stored"] = now
+    return statement
+
+
+def counts_as_completion(statement):
+    """answered/completed/passed with a result (a score or completion=true)."""
+    result = statement.get("result") or {}
+    has_result = "raw" in result.get("score", {}) or result.get("completion") is True
+    return statement["verb"]["id"] in COMPLETING_VERBS and has_result

@@ -1,0 +1,3 @@
+"""Wagtail admin hooks of the content app."""
+
+from .h5p import wagtail_hooks  # noqa: F401

@@ -1,0 +1,84 @@
+"""Course progress, computed on the server from ModuleProgress rows in one query per course."""
+
+from dataclasses import dataclass, field
+
+from .models import ModuleProgress
+
+
+@dataclass
+class CourseProgress:
+    """Which modules of one course a learner has completed, and what follows from it."""
+
+    enrolment: object
+    modules: list
+    completed_ids: set = field(default_factory=set)
+
+    @classmethod
+    def for_enrolment(cls, enrolment, course, modules):
+        completed = set()
+        if enrolment is not None and modules:
+            completed = set(
+                ModuleProgress.objects.filter(
+                    user_id=enrolment.user_id,
+                    module_id__in=[m.pk for m in modules],
+                    status=ModuleProgress.Status.COMPLETED,
+                ).values_list("module_id", flat=True)
+            )
+        return cls(enrolment=enrolment, modules=modules, completed_ids=completed)
+
+    @classmethod
+    def from_completed(cls, enrolment, modules, completed_ids):
+        return cls(enrolment=enrolment, modules=modules, completed_ids=set(completed_ids))
+
+    @property
+    def tracks(self):
+        return self.enrolment.tracks if self.enrolment is not None else ""
+
+    def is_complete(self, module):
+        return module.pk in self.completed_ids
+
+    def is_required(self, module):
+        return module.is_required_for(self.tracks)
+
+    @property
+    def required_modules(self):
+        return [m for m in self.modules if self.is_required(m)]
+
+    @property
+    def required_done(self):
+        return sum(1 for m in self.required_modules if m.pk in self.completed_ids)
+
+    @property
+    def required_count(self):
+        return len(self.required_modules)
+
+    @property
+    def percent(self):
+        if not self.required_count:
+            return 0
+        return round(100 * self.required_done / self.required_count)
+
+    @property
+    def all_required_done(self):
+        return self.required_done == self.required_count
+
+    def next_module(self):
+        """The first required module not yet completed (else the first unfinished one)."""
+        for module in self.required_modules:
+            if module.pk not in self.completed_ids:
+                return module
+        for module in self.modules:
+            if module.pk not in self.completed_ids:
+                return module
+        return None
+
+    def neighbour(self, module, step):
+        ids = [m.pk for m in self.modules]
+        if module.pk not in ids:
+            return None
+        index = ids.index(module.pk) + step
+        return self.modules[index] if 0 <= index < len(self.modules) else None
+
+    def rows(self):
+        """(module, status label key, required) for the course page's module list."""
+        return [(m, m.pk in self.completed_ids, self.is_required(m)) for m in self.modules]

@@ -1,0 +1,260 @@
+"""The question representation shared by every import/export format.
+
+Each format module (``gift``, ``aiken``, ``moodle_xml``, ``excel``) turns a file into a list of
+:class:`ParsedQuestion` and back. The quiz app converts these into bank models; nothing here
+touches the database.
+
+Conventions
+-----------
+- ``qtype`` is one of :data:`QTYPES`.
+- ``fraction`` is a percentage of the question's mark, as Moodle weights it: -100..100.
+  single: 100 for the correct choice, 0 (or a partial percentage) for the others;
+  multiple: the positive fractions of the correct choices sum to 100, wrong ones are 0 or negative;
+  short: 100 for each accepted answer (a partial percentage is allowed, as Moodle allows);
+  numerical: 100 (or partial) per accepted value, with ``tolerance`` (absolute, 0 = exact).
+- **truefalse** has exactly two choices, always in this order: text ``"true"`` then ``"false"``.
+  The one that is correct has fraction 100, the other 0. Each choice's ``feedback`` is what the
+  learner sees after answering *that* value (so in GIFT ``{T#wrong#right}``: ``true`` gets
+  "right", ``false`` gets "wrong").
+- **numerical** choices: ``text`` is the accepted value written as a decimal string
+  (e.g. ``"3.14"``); ``tolerance`` is the absolute error allowed. A GIFT range ``min..max``
+  is stored as the midpoint with tolerance half the width.
+- **matching**: ``pairs`` holds ``(question, answer)`` in order; an empty question is a
+  distractor answer (as in Moodle).
+- **ordering**: ``items`` in their correct order.
+- ``stem_format`` applies to the stem and, as in Moodle, to feedback and choice texts too.
+- ``line``: 1-based line (text formats) or row (Excel) where the question starts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+QTYPES = ("single", "multiple", "truefalse", "short", "matching", "ordering", "numerical")
+STEM_FORMATS = ("html", "plain", "markdown", "moodle")
+
+
+@dataclass
+class ParsedChoice:
+    text: str
+    fraction: Decimal  # percent of the mark, -100..100 (Moodle weights)
+    feedback: str = ""
+    tolerance: Decimal | None = None  # numerical only
+
+
+@dataclass
+class ParsedQuestion:
+    qtype: str  # one of QTYPES
+    stem: str
+    stem_format: str = "html"  # "html" | "plain" | "markdown" | "moodle"
+    title: str = ""
+    idnumber: str = ""
+    category: str = ""  # "Parent/Child" path ("" = default)
+    tags: list[str] = field(default_factory=list)
+    # single/multiple/truefalse (see module docstring)/short (accepted answers)/numerical
+    choices: list[ParsedChoice] = field(default_factory=list)
+    pairs: list[tuple[str, str]] = field(default_factory=list)  # matching
+    items: list[str] = field(default_factory=list)  # ordering, in correct order
+    general_feedback: str = ""
+    ignore_diacritics: bool = False
+    line: int = 0  # 1-based line (text formats) or row (Excel) where it starts
+
+
+@dataclass
+class ImportProblem:
+    line: int
+    message: str  # Vietnamese, names what is wrong
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class FormatError(Exception):
+    """All problems found in a file; importers are all-or-nothing."""
+
+    def __init__(self, problems: list[ImportProblem]):
+        self.problems = sorted(problems, key=lambda p: p.line)
+        super().__init__("\n".join(p.message for p in self.problems))
+
+    @property
+    def messages(self) -> list[str]:
+        return [p.message for p in self.problems]
+
+
+# --- helpers shared by the format modules -------------------------------------------------
+
+
+def line_message(line: int, message: str) -> str:
+    """Prefix a Vietnamese message with its line number («Dòng 12: ...»)."""
+    from django.utils.translation import gettext as _
+
+    if line <= 0:
+        return message
+    return _("Dòng %(line)d: %(message)s") % {"line": line, "message": message}
+
+
+def row_message(row: int, message: str) -> str:
+    from django.utils.translation import gettext as _
+
+    if row <= 0:
+        return message
+    return _("Hàng %(row)d: %(message)s") % {"row": row, "message": message}
+
+
+def decode_text(data: bytes | str) -> str:
+    """Decode an uploaded text file (UTF-8, with or without BOM); FormatError if it is not."""
+    from django.utils.translation import gettext as _
+
+    if isinstance(data, str):
+        text = data
+    else:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            line = data[: exc.start].count(b"\n") + 1
+            raise FormatError(
+                [
+                    ImportProblem(
+                        line,
+                        line_message(
+                            line,
+                            _("tệp không phải văn bản UTF-8 (hãy lưu tệp với bảng mã UTF-8)."),
+                        ),
+                    )
+                ]
+            ) from None
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def convert_text(text: str, src: str, dst: str) -> str:
+    """Convert a text written in format ``src`` so it displays the same in format ``dst``.
+
+    Used when one answer or feedback carries its own format marker (GIFT ``[plain]``,
+    Moodle XML ``format=""``) different from the question's: the shared representation has one
+    format per question. plain → html/moodle escapes it; moodle → html turns newlines into
+    ``<br>``; html/moodle → plain strips the tags; markdown is kept as written (it passes HTML
+    through, and plain text is valid markdown).
+    """
+    import html
+
+    if not text or src == dst:
+        return text
+    if dst == "html":
+        if src == "plain":
+            return html.escape(text, quote=False).replace("\n", "<br>")
+        if src == "moodle":
+            return text.replace("\n", "<br>")
+        return text
+    if dst == "moodle":
+        if src == "plain":
+            return html.escape(text, quote=False)
+        return text
+    if dst == "plain":
+        if src in ("html", "moodle"):
+            from django.utils.html import strip_tags
+
+            return html.unescape(strip_tags(text))
+        return text
+    return text  # markdown
+
+
+def category_from_moodle(path: str) -> str:
+    """``$course$/top/Parent/Child`` → ``Parent/Child`` (``$course$/top`` alone → "")."""
+    path = path.strip()
+    if path.startswith("$") and "$" in path[1:]:
+        end = path.index("$", 1)
+        path = path[end + 1 :].lstrip("/")
+    if path == "top":
+        return ""
+    if path.startswith("top/"):
+        path = path[4:]
+    parts = [p.strip() for p in path.split("/")]
+    return "/".join(p for p in parts if p)
+
+
+def category_to_moodle(category: str) -> str:
+    return "$course$/top/" + category if category else "$course$/top"
+
+
+def fraction_str(value: Decimal) -> str:
+    """A Decimal without trailing zeros or exponent: 100, 50, 33.33333, -100."""
+    text = format(value.normalize(), "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text or "0"
+
+
+def validate_question(q: ParsedQuestion) -> list[str]:
+    """Check one question's answers; return Vietnamese messages (without the line prefix)."""
+    from django.utils.translation import gettext as _
+
+    errors: list[str] = []
+    if q.qtype not in QTYPES:
+        return [_("loại câu hỏi «%(qtype)s» không được hỗ trợ.") % {"qtype": q.qtype}]
+    if not q.stem.strip():
+        errors.append(_("câu hỏi không có nội dung."))
+    for c in q.choices:
+        if c.fraction < -100 or c.fraction > 100:
+            errors.append(
+                _("trọng số %(w)s%% của phương án «%(text)s» phải nằm trong khoảng -100%% đến 100%%.")
+                % {"w": fraction_str(c.fraction), "text": c.text}
+            )
+    if q.qtype in ("single", "multiple"):
+        if any(not c.text.strip() for c in q.choices):
+            errors.append(_("có phương án trả lời để trống."))
+        if len(q.choices) < 2:
+            errors.append(_("câu hỏi trắc nghiệm cần ít nhất 2 phương án."))
+        if q.qtype == "single":
+            if not any(c.fraction == 100 for c in q.choices):
+                errors.append(
+                    _("câu hỏi một lựa chọn không có phương án đúng (cần một phương án 100%).")
+                )
+        else:
+            positive = sum((c.fraction for c in q.choices if c.fraction > 0), Decimal(0))
+            if positive == 0:
+                errors.append(_("câu hỏi nhiều lựa chọn không có phương án đúng."))
+            elif abs(positive - 100) >= Decimal("0.05"):
+                errors.append(
+                    _(
+                        "tổng trọng số các phương án đúng là %(total)s%%, phải bằng 100%% "
+                        "(câu hỏi nhiều lựa chọn)."
+                    )
+                    % {"total": fraction_str(positive)}
+                )
+    elif q.qtype == "truefalse":
+        if [c.text for c in q.choices] != ["true", "false"] or sorted(
+            c.fraction for c in q.choices
+        ) != [0, 100]:
+            errors.append(_("câu hỏi đúng/sai phải có đúng hai phương án «true» và «false»."))
+    elif q.qtype in ("short", "numerical"):
+        if not q.choices:
+            errors.append(_("câu hỏi không có đáp án."))
+        elif any(not c.text.strip() for c in q.choices):
+            errors.append(_("có đáp án để trống."))
+        elif not any(c.fraction == 100 for c in q.choices):
+            errors.append(_("cần ít nhất một đáp án được 100%."))
+        if q.qtype == "numerical":
+            for c in q.choices:
+                if c.text == "*":
+                    continue
+                try:
+                    Decimal(c.text)
+                except ArithmeticError:
+                    errors.append(_("đáp án «%(text)s» không phải là số.") % {"text": c.text})
+                if c.tolerance is not None and c.tolerance < 0:
+                    errors.append(_("sai số cho phép không được âm."))
+    elif q.qtype == "matching":
+        real = [p for p in q.pairs if p[0].strip()]
+        if len(real) < 2:
+            errors.append(_("câu hỏi ghép cặp cần ít nhất 2 cặp."))
+        if any(not p[1].strip() for p in q.pairs):
+            errors.append(_("có cặp ghép thiếu vế phải."))
+    elif q.qtype == "ordering":
+        if len(q.items) < 2:
+            errors.append(_("câu hỏi sắp xếp cần ít nhất 2 mục."))
+        if any(not i.strip() for i in q.items):
+            errors.append(_("có mục sắp xếp để trống."))
+    return errors

@@ -1,0 +1,207 @@
+"""Learner views: quiz page, start, take (page by page or all on one page), save, submit, result.
+
+Every view works without JavaScript; quiz.js only adds autosave and the countdown. An attempt is
+only ever reached through `_get_attempt` (the learner's own, else 404).
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponseBadRequest, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from .display import page_bounds, question_view
+from .models import Attempt, AttemptRefused, Quiz
+from .responses import InvalidResponse, parse_page
+
+
+def learner_may_take(user, quiz):
+    """Module checks: the learner may study the module; final tests: enrolled in the course."""
+    if quiz.module_id:
+        from courses.access import user_can_study_module
+
+        return user_can_study_module(user, quiz.module)
+    if quiz.course_id:
+        from courses.models import Enrolment
+
+        return quiz.course.live and Enrolment.objects.filter(user=user, course_id=quiz.course_id).exists()
+    return False
+
+
+def _get_quiz(user, quiz_id):
+    quiz = get_object_or_404(Quiz.objects.select_related("module", "course"), pk=quiz_id)
+    if not learner_may_take(user, quiz):
+        raise Http404
+    return quiz
+
+
+def _get_attempt(user, attempt_id):
+    return get_object_or_404(Attempt.objects.select_related("quiz"), pk=attempt_id, user=user)
+
+
+def _overdue_closed(request, attempt):
+    """Submit an overdue attempt with its saved answers; True if it is (now) closed."""
+    if attempt.is_in_progress and attempt.is_overdue():
+        attempt.submit(reason=Attempt.Closure.DEADLINE)
+        messages.warning(request, _("Đã hết thời gian làm bài. Bài đã được nộp với các câu trả lời đã lưu."))
+    return not attempt.is_in_progress
+
+
+@login_required
+@require_GET
+def quiz_detail(request, quiz_id):
+    quiz = _get_quiz(request.user, quiz_id)
+    Attempt.objects.close_overdue(quiz=quiz, user=request.user)
+    attempts = list(quiz.attempts_of(request.user).order_by("number"))
+    current = next((a for a in attempts if a.is_in_progress), None)
+    final = quiz.final_attempt(request.user)
+    return render(request, "quizzes/quiz_detail.html", {
+        "quiz": quiz,
+        "attempts": attempts,
+        "current": current,
+        "final": final,
+        "attempts_left": quiz.attempts_left(request.user),
+        "is_open": quiz.is_open(),
+        "question_count": quiz.question_count(),
+    })
+
+
+@login_required
+@require_POST
+def start(request, quiz_id):
+    quiz = _get_quiz(request.user, quiz_id)
+    try:
+        attempt, _created = quiz.start_attempt(request.user)
+    except AttemptRefused as refusal:
+        messages.error(request, str(refusal))
+        return redirect("quizzes:quiz", quiz_id=quiz.pk)
+    return redirect("quizzes:attempt", attempt_id=attempt.pk)
+
+
+def _page_number(request):
+    try:
+        return int(request.POST.get("trang") or request.GET.get("trang") or 1)
+    except ValueError:
+        return 1
+
+
+def _render_attempt(request, attempt, page, status=200, error=None):
+    quiz = attempt.quiz
+    index = list(attempt.questions.values_list("position", "answered_at").order_by("position"))
+    first, last, page, pages = page_bounds(len(index), quiz.questions_per_page, page)
+    items = attempt.questions.filter(position__gte=first, position__lte=last).order_by("position")
+    return render(request, "quizzes/attempt.html", {
+        "attempt": attempt,
+        "quiz": quiz,
+        "questions": [question_view(item) for item in items],
+        "page": page,
+        "pages": pages,
+        "page_range": range(1, pages + 1),
+        "total": len(index),
+        "answered": sum(1 for _position, answered_at in index if answered_at),
+        "seconds_left": attempt.seconds_left(),
+        "error": error,
+    }, status=status)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def take(request, attempt_id):
+    """GET shows a page of the attempt with saved answers; POST saves that page, then moves
+    to another page ("trang"), or submits when the learner pressed "Nộp bài"."""
+    attempt = _get_attempt(request.user, attempt_id)
+    if _overdue_closed(request, attempt):
+        return redirect("quizzes:result", attempt_id=attempt.pk)
+    page = _page_number(request)
+    if request.method == "GET":
+        return _render_attempt(request, attempt, page)
+    try:
+        responses = parse_page(attempt, request.POST)
+    except InvalidResponse as problem:
+        return _render_attempt(request, attempt, page, status=400, error=str(problem))
+    ok, reason = attempt.save_responses(responses)
+    if not ok:
+        _overdue_closed(request, attempt)
+        attempt.refresh_from_db()
+        return redirect("quizzes:result", attempt_id=attempt.pk)
+    action = request.POST.get("action", "save")
+    if action == "submit":
+        attempt.submit()
+        return redirect("quizzes:result", attempt_id=attempt.pk)
+    if action in ("next", "prev"):
+        page += 1 if action == "next" else -1
+    elif action == "goto":
+        try:
+            page = int(request.POST.get("goto") or page)
+        except ValueError:
+            pass
+    else:
+        messages.success(request, _("Đã lưu câu trả lời."))
+    return redirect(f"{reverse('quizzes:attempt', args=[attempt.pk])}?trang={page}")
+
+
+@login_required
+@require_POST
+def save(request, attempt_id):
+    """Autosave (quiz.js): one question's fields; answers in JSON."""
+    attempt = _get_attempt(request.user, attempt_id)
+    result_url = reverse("quizzes:result", args=[attempt.pk])
+    if not attempt.is_in_progress:
+        return JsonResponse(
+            {"ok": False, "closed": True, "redirect": result_url,
+             "message": _("Bài đã được nộp; không thể lưu thêm câu trả lời.")},
+            status=400,
+        )
+    try:
+        responses = parse_page(attempt, request.POST)
+    except InvalidResponse as problem:
+        return JsonResponse({"ok": False, "message": str(problem)}, status=400)
+    ok, reason = attempt.save_responses(responses)
+    if not ok:
+        if reason == "overdue":
+            attempt.submit(reason=Attempt.Closure.DEADLINE)
+            message = _("Đã hết thời gian làm bài. Bài đã được nộp với các câu trả lời đã lưu trước đó.")
+        else:
+            message = _("Bài đã được nộp; không thể lưu thêm câu trả lời.")
+        return JsonResponse({"ok": False, "closed": True, "redirect": result_url, "message": message}, status=400)
+    return JsonResponse({
+        "ok": True,
+        "saved_at": timezone.localtime().strftime("%H:%M:%S"),
+        "seconds_left": attempt.seconds_left(),
+    })
+
+
+@login_required
+@require_POST
+def submit(request, attempt_id):
+    """Submit (idempotent): saves the answers posted with it, grades once, shows the result."""
+    attempt = _get_attempt(request.user, attempt_id)
+    if attempt.is_in_progress and not attempt.is_overdue() and request.POST.getlist("shown"):
+        try:
+            responses = parse_page(attempt, request.POST)
+        except InvalidResponse as problem:
+            return HttpResponseBadRequest(str(problem))
+        attempt.save_responses(responses)
+    if attempt.is_in_progress:
+        closure = Attempt.Closure.DEADLINE if attempt.is_overdue() else Attempt.Closure.LEARNER
+        attempt.submit(reason=closure)
+    return redirect("quizzes:result", attempt_id=attempt.pk)
+
+
+@login_required
+@require_GET
+def result(request, attempt_id):
+    attempt = _get_attempt(request.user, attempt_id)
+    if attempt.is_in_progress and not _overdue_closed(request, attempt):
+        return redirect("quizzes:attempt", attempt_id=attempt.pk)
+    level = attempt.review_level
+    items = attempt.questions.order_by("position") if level > 0 else []
+    return render(request, "quizzes/result.html", {
+        "attempt": attempt,
+        "quiz": attempt.quiz,
+        "questions": [question_view(item, level) for item in items],
+        "review_level": level,
+    })
