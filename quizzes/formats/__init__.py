@@ -1,7 +1,20 @@
 """Import and export of question banks: GIFT, Aiken, Moodle XML and an Excel template.
 
-``parse(fmt, data)`` returns every question or raises :class:`FormatError` listing every
-problem (all-or-nothing); ``export(fmt, questions)`` writes them back.
+Pure parsing, no database: the quiz app turns :class:`ParsedQuestion` into bank models.
+
+- ``parse(fmt, data, filename="")`` → every question of the file, or :class:`FormatError`
+  whose ``problems`` (``line``, Vietnamese ``message`` starting «Dòng N:» / «Hàng N:») list
+  every problem found; never a partial result. ``fmt``: "gift", "aiken", "moodle_xml",
+  "excel". Text formats accept bytes (UTF-8, BOM or not, CRLF or LF) or str; Excel needs bytes.
+  A file with no question (only comments or ``$CATEGORY``) parses to ``[]``: the caller says so.
+- ``export(fmt, questions)`` → str (GIFT) or bytes (Moodle XML, XLSX). GIFT cannot hold
+  ordering questions: FormatError naming them.
+- ``guess_format(filename)`` → format name from the extension, or "".
+- ``excel.template()`` → the XLSX template (one example row per type, help sheet).
+- ``gift.parse_report(data)`` → (questions that parsed, problems), for a preview that wants to
+  show both; importing must use ``parse``.
+
+See ``base.py`` for the representation and SUPPORT.md for what is supported.
 """
 
 from __future__ import annotations
@@ -26,8 +39,28 @@ __all__ = [
     "ParsedChoice",
     "ParsedQuestion",
     "export",
+    "guess_format",
     "parse",
 ]
+
+EXTENSIONS = {
+    ".gift": "gift",
+    ".xml": "moodle_xml",
+    ".xlsx": "excel",
+    ".aiken": "aiken",
+}
+
+
+def guess_format(filename: str) -> str:
+    """The format for a file name (``.gift``, ``.xml``, ``.xlsx``, ``.aiken``); "" if unsure.
+
+    A ``.txt`` file may be GIFT or Aiken: let the user choose.
+    """
+    name = (filename or "").lower()
+    for extension, fmt in EXTENSIONS.items():
+        if name.endswith(extension) or name.endswith(extension + ".txt"):
+            return fmt
+    return ""
 
 
 def _module(fmt: str):

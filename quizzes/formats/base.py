@@ -8,10 +8,17 @@ Conventions
 -----------
 - ``qtype`` is one of :data:`QTYPES`.
 - ``fraction`` is a percentage of the question's mark, as Moodle weights it: -100..100.
-  single: 100 for the correct choice, 0 (or a partial percentage) for the others;
+  single: 100 for the correct choice, 0 (or a partial percentage) for the others; as in
+  Moodle, several choices may be at 100 (GIFT ``{=a =b ~c}``): choosing any of them earns
+  full marks;
   multiple: the positive fractions of the correct choices sum to 100, wrong ones are 0 or negative;
   short: 100 for each accepted answer (a partial percentage is allowed, as Moodle allows);
-  numerical: 100 (or partial) per accepted value, with ``tolerance`` (absolute, 0 = exact).
+  the answer ``*`` is Moodle's catch-all ("any other answer", usually 0% with feedback);
+  numerical: 100 (or partial) per accepted value, with ``tolerance`` (absolute, 0 = exact);
+  ``*`` (tolerance None) is the catch-all for any other number.
+- Short answers and matching answers (right-hand side) are plain text, whitespace collapsed.
+- A GIFT "missing word" stem (``Grant is {~a =b} in Grant's tomb``) keeps ``_____`` where the
+  answer block was, as Moodle does.
 - **truefalse** has exactly two choices, always in this order: text ``"true"`` then ``"false"``.
   The one that is correct has fraction 100, the other 0. Each choice's ``feedback`` is what the
   learner sees after answering *that* value (so in GIFT ``{T#wrong#right}``: ``true`` gets
@@ -22,8 +29,17 @@ Conventions
 - **matching**: ``pairs`` holds ``(question, answer)`` in order; an empty question is a
   distractor answer (as in Moodle).
 - **ordering**: ``items`` in their correct order.
-- ``stem_format`` applies to the stem and, as in Moodle, to feedback and choice texts too.
+- ``stem_format`` applies to the stem and, as in Moodle, to feedback, choice texts, matching
+  left sides and ordering items too. "html" is HTML (sanitise before display); "plain" is text
+  to escape; "markdown" is Markdown; "moodle" is Moodle's auto-format: text in which HTML is
+  allowed and line breaks become ``<br>``. Defaults: GIFT "moodle" (as Moodle), Aiken "plain",
+  Excel "plain" (column «Định dạng»), Moodle XML as declared.
+- ``ignore_diacritics`` (short answers) travels in GIFT as the comment
+  ``// [option:ignore_diacritics]``, in Moodle XML as ``<ignorediacritics>1</ignorediacritics>``
+  (both ignored by Moodle) and in Excel as the column «Bỏ qua dấu».
 - ``line``: 1-based line (text formats) or row (Excel) where the question starts.
+- ``ImportProblem.message`` is complete and user-facing, including its «Dòng N:» / «Hàng N:»
+  prefix; ``line`` is 0 for problems about the whole file.
 """
 
 from __future__ import annotations
@@ -199,7 +215,9 @@ def validate_question(q: ParsedQuestion) -> list[str]:
     for c in q.choices:
         if c.fraction < -100 or c.fraction > 100:
             errors.append(
-                _("trọng số %(w)s%% của phương án «%(text)s» phải nằm trong khoảng -100%% đến 100%%.")
+                _(
+                    "trọng số %(w)s%% của phương án «%(text)s» phải nằm trong khoảng -100%% đến 100%%."
+                )
                 % {"w": fraction_str(c.fraction), "text": c.text}
             )
     if q.qtype in ("single", "multiple"):
@@ -215,7 +233,11 @@ def validate_question(q: ParsedQuestion) -> list[str]:
         else:
             positive = sum((c.fraction for c in q.choices if c.fraction > 0), Decimal(0))
             if positive == 0:
-                errors.append(_("câu hỏi nhiều lựa chọn không có phương án đúng."))
+                errors.append(
+                    _(
+                        "câu hỏi trắc nghiệm không có phương án đúng (không phương án nào được điểm)."
+                    )
+                )
             elif abs(positive - 100) >= Decimal("0.05"):
                 errors.append(
                     _(

@@ -212,8 +212,15 @@ def parse_report(data: bytes | str) -> tuple[list[ParsedQuestion], list[ImportPr
         start = len(body) - len(body.lstrip())
         first_line = block.line(start)
         if body[start:].startswith("$CATEGORY:"):
-            category = category_from_moodle(_unprotect(body[start + len("$CATEGORY:") :]))
-            continue
+            # The category is the rest of its line; a question may follow on the next line.
+            end = body.find("\n", start)
+            end = len(body) if end < 0 else end
+            category = category_from_moodle(_unprotect(body[start + len("$CATEGORY:") : end]))
+            rest = body[end:]
+            if not rest.strip():
+                continue
+            start = end + len(rest) - len(rest.lstrip())
+            first_line = block.line(start)
         question = _parse_question(block, start, report)
         if question is None:
             continue
@@ -239,6 +246,7 @@ def parse_report(data: bytes | str) -> tuple[list[ParsedQuestion], list[ImportPr
 def _parse_question(block: _Block, pos: int, report) -> ParsedQuestion | None:  # noqa: C901
     t = block.text
     title = ""
+    question_line = block.line(pos)
     if t.startswith("::", pos):
         end = t.find("::", pos + 2)
         if end < 0:
@@ -246,7 +254,6 @@ def _parse_question(block: _Block, pos: int, report) -> ParsedQuestion | None:  
             return None
         title = " ".join(_unprotect(t[pos + 2 : end]).split())
         pos = end + 2
-    question_line = block.line(pos)
 
     def label(stem_text: str) -> str:
         if title:
@@ -298,10 +305,8 @@ def _parse_question(block: _Block, pos: int, report) -> ParsedQuestion | None:  
         return None
 
     before = t[pos:open_pos]
-    if after.strip():
-        stem_raw = before + BLANK + after
-    else:
-        stem_raw = before
+    # Text after the answer block makes a "missing word" stem, as in Moodle.
+    stem_raw = before + BLANK + after if after.strip() else before
     qformat, stem_body = _split_format(stem_raw, "moodle")
     stem = _unprotect(stem_body).strip()
 
@@ -423,7 +428,8 @@ def _parse_matching(q: ParsedQuestion, answer: str, offset: int, err) -> None:
     if items.lead.strip():
         err(
             items.lead_pos,
-            _("cặp ghép «%(text)s» thiếu dấu = ở đầu.") % {"text": _snippet(_unprotect(items.lead))},
+            _("cặp ghép «%(text)s» thiếu dấu = ở đầu.")
+            % {"text": _snippet(_unprotect(items.lead))},
         )
     for _marker, raw, position in items.items:
         if "->" not in raw:
@@ -524,6 +530,18 @@ def _weighted(text: str, marker: str, fraction: Decimal, default: Decimal) -> st
 
 
 def export(questions: list[ParsedQuestion]) -> str:
+    """GIFT text for the questions; FormatError if one cannot be written in GIFT (ordering)."""
+    problems = [
+        ImportProblem(
+            0,
+            _("Câu hỏi «%(name)s» dạng sắp xếp không xuất được sang GIFT; hãy dùng Moodle XML.")
+            % {"name": q.title or _snippet(q.stem)},
+        )
+        for q in questions
+        if q.qtype not in ("single", "multiple", "truefalse", "short", "matching", "numerical")
+    ]
+    if problems:
+        raise FormatError(problems)
     out: list[str] = []
     category: str | None = None
     for q in questions:
@@ -544,7 +562,8 @@ def export_question(q: ParsedQuestion) -> str:
     if q.ignore_diacritics:
         lines.append("// [option:ignore_diacritics]")
     head = f"::{escape(q.title)}::" if q.title else ""
-    marker = "" if fmt == "moodle" and not _FORMAT_RE.match(q.stem.strip()) else f"[{fmt}]"
+    plain_start = not _FORMAT_RE.match(q.stem.strip()) and (q.title or not q.stem.startswith("//"))
+    marker = "" if fmt == "moodle" and plain_start else f"[{fmt}]"
     head += marker + escape(q.stem)
 
     body: list[str] = []

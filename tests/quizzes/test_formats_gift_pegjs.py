@@ -200,9 +200,7 @@ def expected_view(q: dict, category: str) -> dict:
             else:
                 value, tolerance = _num(text)
                 weight = _weight(c, 100 if c["isCorrect"] else 0)
-                view["choices"].append(
-                    (value, weight, _rich(c["feedback"], qformat), tolerance)
-                )
+                view["choices"].append((value, weight, _rich(c["feedback"], qformat), tolerance))
     else:
         raise AssertionError(f"unexpected type {kind}")
     return view
@@ -286,10 +284,10 @@ def test_support_table():
             partly[name] = sorted({q["type"] for q in unsupported})
         else:
             fully.append(name)
-    print("\nGIFT-grammar-PEG.js files fully supported (%d):" % len(fully))
+    print(f"\nGIFT-grammar-PEG.js files fully supported ({len(fully)}):")
     for name in fully:
         print("  ", name)
-    print("not supported (%d):" % len(partly))
+    print(f"not supported ({len(partly)}):")
     for name, kinds in partly.items():
         print("  ", name, "—", ", ".join(kinds))
     assert len(FILES) == 51
@@ -323,3 +321,24 @@ def test_unsupported_questions_named_with_their_line():
     with pytest.raises(FormatError) as excinfo:
         parse("gift", data)
     assert [p.line for p in excinfo.value.problems] == [1, 3, 6, 11]
+
+
+@pytest.mark.parametrize(
+    "name, replace",
+    [
+        ("tag_id", ("{}", "{T}")),
+        ("tag_two_tags", ("{}", "{T}")),
+        ("tag_id_and_two_tags", ("{}", "{T}")),
+        ("descriptionWithID", ("next questions.", "next questions.{T}")),
+    ],
+)
+def test_id_and_tag_comments_of_the_unsupported_files(name, replace):
+    """ids and tags in these files sit on essays/descriptions; turned into true/false
+    questions (same comment lines, same position), they must carry the expected id and tags."""
+    expected, data = load(name)
+    source = data.decode()
+    assert replace[0] in source
+    questions = parse("gift", source.replace(replace[0], replace[1], 1))
+    first = expected[0]
+    assert (questions[0].idnumber, questions[0].tags) == (first["id"] or "", first["tags"] or [])
+    assert questions[0].title == (first["title"] or "")
