@@ -27,7 +27,12 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+# SAMEORIGIN, not DENY: Wagtail's live preview and the H5P player frame our own pages.
 X_FRAME_OPTIONS = "SAMEORIGIN"
+SILENCED_SYSTEM_CHECKS = [
+    "security.W019",  # X_FRAME_OPTIONS is SAMEORIGIN on purpose (see above)
+    "security.W021",  # HSTS preload is an opt-in decision for the domain owner (SECURE_HSTS_PRELOAD)
+]
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -18,7 +18,9 @@ def test_load_units_creates_hcmc_168_communes_and_city_agencies():
     communes = AdministrativeUnit.objects.communes()
     assert communes.count() == 168
     assert set(communes.values_list("kind", flat=True)) == {
-        UnitKind.WARD, UnitKind.COMMUNE, UnitKind.SPECIAL_ZONE,
+        UnitKind.WARD,
+        UnitKind.COMMUNE,
+        UnitKind.SPECIAL_ZONE,
     }
     assert AdministrativeUnit.objects.get(code="26740").name == "Phường Sài Gòn"
     assert AdministrativeUnit.objects.get(code="26732").kind == UnitKind.SPECIAL_ZONE
@@ -40,7 +42,9 @@ def test_rerun_is_idempotent():
     counts = load_units(79)
 
     assert counts["created"] == 0 and counts["renamed"] == 0
-    assert list(AdministrativeUnit.objects.order_by("pk").values_list("pk", "code", "name")) == before
+    assert (
+        list(AdministrativeUnit.objects.order_by("pk").values_list("pk", "code", "name")) == before
+    )
 
 
 def test_package_update_renames_adds_and_deactivates_without_breaking_references():
@@ -54,8 +58,13 @@ def test_package_update_renames_adds_and_deactivates_without_breaking_references
     renamed.append(("99999", "Phường Thử Nghiệm Sáp Nhập", UnitKind.WARD))
     counts = load_units(79, today=datetime.date(2026, 7, 1), source=(province, renamed))
 
-    assert counts == {"created": 1, "renamed": 1, "deactivated": 1, "reactivated": 0,
-                      "unchanged": counts["unchanged"]}
+    assert counts == {
+        "created": 1,
+        "renamed": 1,
+        "deactivated": 1,
+        "reactivated": 0,
+        "unchanged": counts["unchanged"],
+    }
     person.refresh_from_db()
     assert person.unit_id == saigon.pk
     assert person.unit.name == "Phường Sài Gòn Mới"

@@ -15,7 +15,11 @@ def test_split_name_family_first():
 def test_sort_by_given_name_then_family_name():
     names = ["Trần Văn Bình", "Lê Thị An", "Nguyễn Văn An", "Đỗ Minh Đức", "Võ Văn Dũng"]
     assert sorted(names, key=name_sort_key) == [
-        "Lê Thị An", "Nguyễn Văn An", "Trần Văn Bình", "Võ Văn Dũng", "Đỗ Minh Đức",
+        "Lê Thị An",
+        "Nguyễn Văn An",
+        "Trần Văn Bình",
+        "Võ Văn Dũng",
+        "Đỗ Minh Đức",
     ]
 
 
@@ -25,7 +29,12 @@ def test_vietnamese_letters_and_tones_order():
     assert sorted(["Đan", "Dan"], key=name_sort_key) == ["Dan", "Đan"]
     assert sorted(["Hợi", "Hội", "Hoi"], key=name_sort_key) == ["Hoi", "Hội", "Hợi"]
     assert sorted(["Hạ", "Há", "Hã", "Hả", "Hà", "Ha"], key=name_sort_key) == [
-        "Ha", "Hà", "Hả", "Hã", "Há", "Hạ",
+        "Ha",
+        "Hà",
+        "Hả",
+        "Hã",
+        "Há",
+        "Hạ",
     ]
 
 
@@ -38,5 +47,8 @@ def test_people_queryset_sorts_in_the_database():
     for name in ["Trần Văn Bình", "Lê Thị An", "Đỗ Minh Đức", "Nguyễn Văn An"]:
         PersonFactory(full_name=name)
     assert list(Person.objects.sorted_vietnamese().values_list("full_name", flat=True)) == [
-        "Lê Thị An", "Nguyễn Văn An", "Trần Văn Bình", "Đỗ Minh Đức",
+        "Lê Thị An",
+        "Nguyễn Văn An",
+        "Trần Văn Bình",
+        "Đỗ Minh Đức",
     ]

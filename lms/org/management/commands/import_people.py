@@ -84,8 +84,14 @@ class Command(BaseCommand):
         result = apply_plan(plan, progress=progress)
         progress.end()
         elapsed = time.perf_counter() - started
-        self.stdout.write(self.style.SUCCESS(
-            f"Đã nhập {result.total} dòng trong {elapsed:.1f} giây: {result.created} cán bộ mới, "
-            f"{result.updated} cập nhật, {result.unchanged} không đổi"
-            + (f", {result.positions_created} chức danh mới." if result.positions_created else ".")
-        ))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Đã nhập {result.total} dòng trong {elapsed:.1f} giây: {result.created} cán bộ mới, "
+                f"{result.updated} cập nhật, {result.unchanged} không đổi"
+                + (
+                    f", {result.positions_created} chức danh mới."
+                    if result.positions_created
+                    else "."
+                )
+            )
+        )
