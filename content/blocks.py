@@ -56,7 +56,8 @@ class ParagraphBlock(blocks.RichTextBlock):
 class ImageBlock(blocks.StructBlock):
     image = ImageChooserBlock(label=_("ảnh"))
     alt = blocks.CharBlock(
-        label=_("mô tả thay thế (alt)"), max_length=250,
+        label=_("mô tả thay thế (alt)"),
+        max_length=250,
         help_text=_("Bắt buộc: mô tả nội dung ảnh cho người dùng trình đọc màn hình."),
     )
     caption = blocks.CharBlock(label=_("chú thích"), required=False, max_length=300)
@@ -65,7 +66,9 @@ class ImageBlock(blocks.StructBlock):
         icon = "image"
         label = _("Hình ảnh")
         template = "content/blocks/image.html"
-        description = _("Ảnh minh họa có mô tả thay thế và chú thích; tự chuyển sang WebP, tối đa 1200 px.")
+        description = _(
+            "Ảnh minh họa có mô tả thay thế và chú thích; tự chuyển sang WebP, tối đa 1200 px."
+        )
 
 
 class VideoBlock(blocks.StructBlock):
@@ -73,19 +76,23 @@ class VideoBlock(blocks.StructBlock):
 
     title = blocks.CharBlock(label=_("tiêu đề video"), max_length=200)
     video_file = DocumentChooserBlock(
-        label=_("tệp video (.mp4, .webm)"), required=False,
+        label=_("tệp video (.mp4, .webm)"),
+        required=False,
         help_text=_("Tải video lên mục Tài liệu. Bỏ trống nếu dùng video nhúng."),
     )
     captions = DocumentChooserBlock(
-        label=_("phụ đề tiếng Việt (.vtt)"), required=False,
+        label=_("phụ đề tiếng Việt (.vtt)"),
+        required=False,
         help_text=_("Bắt buộc với tệp video tải lên."),
     )
     embed = EmbedBlock(
-        label=_("video nhúng (đường dẫn)"), required=False,
+        label=_("video nhúng (đường dẫn)"),
+        required=False,
         help_text=_("Ví dụ đường dẫn YouTube. Bỏ trống nếu tải tệp video lên."),
     )
     transcript = blocks.RichTextBlock(
-        label=_("bản ghi lời"), features=SHORT_RICH_TEXT_FEATURES,
+        label=_("bản ghi lời"),
+        features=SHORT_RICH_TEXT_FEATURES,
         help_text=_("Toàn bộ lời thoại của video, cho người không nghe được hoặc mạng chậm."),
     )
 
@@ -109,7 +116,9 @@ class VideoBlock(blocks.StructBlock):
                 errors["video_file"] = ErrorList([_("Tệp video phải có đuôi .mp4 hoặc .webm.")])
             captions = value.get("captions")
             if not captions:
-                errors["captions"] = ErrorList([_("Video tải lên phải có phụ đề tiếng Việt (.vtt).")])
+                errors["captions"] = ErrorList(
+                    [_("Video tải lên phải có phụ đề tiếng Việt (.vtt).")]
+                )
             elif not captions.file.name.lower().endswith(CAPTION_EXTENSIONS):
                 errors["captions"] = ErrorList([_("Tệp phụ đề phải có đuôi .vtt.")])
         if errors:
@@ -148,7 +157,9 @@ class CalloutBlock(blocks.StructBlock):
 class DocumentDownloadBlock(blocks.StructBlock):
     document = DocumentChooserBlock(label=_("tài liệu"))
     title = blocks.CharBlock(
-        label=_("tên hiển thị"), max_length=200, required=False,
+        label=_("tên hiển thị"),
+        max_length=200,
+        required=False,
         help_text=_("Bỏ trống để dùng tên của tài liệu."),
     )
     description = blocks.TextBlock(label=_("mô tả ngắn"), required=False)
@@ -164,7 +175,8 @@ class KnowledgeCheckOptionBlock(blocks.StructBlock):
     text = blocks.TextBlock(label=_("phương án"))
     is_correct = blocks.BooleanBlock(label=_("là đáp án đúng"), required=False)
     feedback = blocks.TextBlock(
-        label=_("phản hồi"), help_text=_("Giải thích vì sao phương án này đúng hoặc chưa đúng."),
+        label=_("phản hồi"),
+        help_text=_("Giải thích vì sao phương án này đúng hoặc chưa đúng."),
     )
 
     class Meta:
@@ -188,11 +200,21 @@ class KnowledgeCheckBlock(blocks.StructBlock):
             "situation": "Một người gọi điện xưng là cán bộ công an, yêu cầu đọc mã OTP để “cập nhật dữ liệu sau sáp nhập”.",
             "question": "Anh/chị nên làm gì?",
             "options": [
-                {"text": "Đọc mã OTP cho nhanh.", "is_correct": False, "feedback": "Chưa đúng. Không cơ quan nào yêu cầu đọc mã OTP qua điện thoại."},
-                {"text": "Từ chối, gác máy và xác minh qua kênh chính thức.", "is_correct": True, "feedback": "Đúng. Luôn xác minh qua một kênh thứ hai."},
+                {
+                    "text": "Đọc mã OTP cho nhanh.",
+                    "is_correct": False,
+                    "feedback": "Chưa đúng. Không cơ quan nào yêu cầu đọc mã OTP qua điện thoại.",
+                },
+                {
+                    "text": "Từ chối, gác máy và xác minh qua kênh chính thức.",
+                    "is_correct": True,
+                    "feedback": "Đúng. Luôn xác minh qua một kênh thứ hai.",
+                },
             ],
         }
-        description = _("Tình huống, câu hỏi và các phương án kèm phản hồi; chạy được cả khi không có JavaScript.")
+        description = _(
+            "Tình huống, câu hỏi và các phương án kèm phản hồi; chạy được cả khi không có JavaScript."
+        )
 
     def clean(self, value):
         value = super().clean(value)
@@ -228,8 +250,10 @@ class AccordionBlock(blocks.StructBlock):
         preview_value = {
             "title": "Câu hỏi thường gặp",
             "items": [
-                {"question": "Số căn cước công dân có phải dữ liệu nhạy cảm không?",
-                 "answer": "<p>Số định danh cá nhân thuộc nhóm dữ liệu cá nhân cơ bản.</p>"},
+                {
+                    "question": "Số căn cước công dân có phải dữ liệu nhạy cảm không?",
+                    "answer": "<p>Số định danh cá nhân thuộc nhóm dữ liệu cá nhân cơ bản.</p>",
+                },
             ],
         }
         description = _("Danh sách câu hỏi – trả lời, mỗi mục mở ra khi bấm vào.")

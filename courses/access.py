@@ -14,6 +14,4 @@ def user_can_study_module(user, module_page):
     if not module_page.live:
         return False
     course_path = module_page.path[: -Page.steplen]
-    return Enrolment.objects.filter(
-        user=user, course__path=course_path, course__live=True
-    ).exists()
+    return Enrolment.objects.filter(user=user, course__path=course_path, course__live=True).exists()

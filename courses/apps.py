@@ -7,3 +7,24 @@ class CoursesConfig(AppConfig):
     label = "courses"
     verbose_name = _("Khóa học")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from django.db.models.signals import post_delete, post_save
+        from wagtail.signals import (
+            page_published,
+            page_slug_changed,
+            page_unpublished,
+            post_page_move,
+        )
+
+        from .models import CourseIndexPage
+        from .routing import forget_catalogue_url_paths
+
+        # The catalogue URL cache of courses.routing must follow moves, renames and deletions.
+        for signal in (post_save, post_delete, page_published, page_unpublished, page_slug_changed):
+            signal.connect(
+                forget_catalogue_url_paths,
+                sender=CourseIndexPage,
+                dispatch_uid=f"courses-catalogue-{id(signal)}",
+            )
+        post_page_move.connect(forget_catalogue_url_paths, dispatch_uid="courses-catalogue-move")

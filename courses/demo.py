@@ -16,14 +16,24 @@ from lms.org.models import Person
 from lms.org.roles import LEARNER
 
 from .curriculum import COMPETENCY_NAMES, MAIN_COURSE, main_modules, refresher_course
-from .models import Competency, CompletionRule, CourseIndexPage, CoursePage, Enrolment, ModulePage, Track
+from .models import (
+    Competency,
+    CompletionRule,
+    CourseIndexPage,
+    CoursePage,
+    Enrolment,
+    ModulePage,
+    Track,
+)
 
 H5P_DEMO_MODULE = 2
 H5P_DEMO_FILE = Path("h5p") / "valid" / "truefalse-h5p-standalone.h5p"
 
 
 def testdata_dir():
-    return Path(os.environ.get("LMS_TESTDATA", Path(settings.BASE_DIR).parent / "shared" / "testdata"))
+    return Path(
+        os.environ.get("LMS_TESTDATA", Path(settings.BASE_DIR).parent / "shared" / "testdata")
+    )
 
 
 def _publish(page):
@@ -35,20 +45,28 @@ def course_index():
     index = CourseIndexPage.objects.first()
     if index is None:
         home = HomePage.objects.order_by("path").first()
-        index = home.add_child(instance=CourseIndexPage(
-            title="Khóa học", slug="khoa-hoc",
-            intro="Các khóa bồi dưỡng an toàn thông tin và bảo vệ dữ liệu cá nhân dành cho cán bộ, công chức.",
-        ))
+        index = home.add_child(
+            instance=CourseIndexPage(
+                title="Khóa học",
+                slug="khoa-hoc",
+                intro="Các khóa bồi dưỡng an toàn thông tin và bảo vệ dữ liệu cá nhân dành cho cán bộ, công chức.",
+            )
+        )
         _publish(index)
     return index
 
 
 def _module_page(data, completion_rule=CompletionRule.VIEWED):
     return ModulePage(
-        title=data["title"], slug=data["slug"], summary=data["summary"],
+        title=data["title"],
+        slug=data["slug"],
+        summary=data["summary"],
         objectives="\n".join(data.get("objectives", [])),
-        body=list(data["body"]), estimated_minutes=data["minutes"], tiet=data["tiet"],
-        completion_rule=completion_rule, tracks="".join(sorted(data["tracks"])),
+        body=list(data["body"]),
+        estimated_minutes=data["minutes"],
+        tiet=data["tiet"],
+        completion_rule=completion_rule,
+        tracks="".join(sorted(data["tracks"])),
     )
 
 
@@ -60,25 +78,37 @@ def _build_course(index, data, modules, *, validity_months, stdout):
     tracks = sorted({t for module in modules for t in module["tracks"]})
     tags = list(dict.fromkeys(tag for module in modules for tag in module["tags"]))
     competencies = Competency.objects.for_slugs(tags, COMPETENCY_NAMES)
-    course = index.add_child(instance=CoursePage(
-        title=data["title"], slug=data["slug"], summary=data["summary"],
-        objectives="\n".join(data.get("objectives", [])), tracks="".join(tracks),
-        tiet=sum((Decimal(m["tiet"]) for m in modules), Decimal("0")),
-        estimated_minutes=sum(m["minutes"] for m in modules),
-        is_mandatory=True, certificate_validity_months=validity_months,
-    ))
+    course = index.add_child(
+        instance=CoursePage(
+            title=data["title"],
+            slug=data["slug"],
+            summary=data["summary"],
+            objectives="\n".join(data.get("objectives", [])),
+            tracks="".join(tracks),
+            tiet=sum((Decimal(m["tiet"]) for m in modules), Decimal("0")),
+            estimated_minutes=sum(m["minutes"] for m in modules),
+            is_mandatory=True,
+            certificate_validity_months=validity_months,
+        )
+    )
     course.competencies.set(competencies)
     _publish(course)
     for module_data in modules:
         module = course.add_child(instance=_module_page(module_data))
         module.competencies.set(Competency.objects.for_slugs(module_data["tags"], COMPETENCY_NAMES))
         _publish(module)
-    stdout.write(f"  Đã tạo khóa học “{course.title}” với {len(modules)} bài, {course.tiet} tiết.\n")
+    stdout.write(
+        f"  Đã tạo khóa học “{course.title}” với {len(modules)} bài, {course.tiet} tiết.\n"
+    )
     return course, True
 
 
 def _add_h5p_activity(course, stdout):
-    module = ModulePage.objects.child_of(course).order_by("path")[H5P_DEMO_MODULE - 1 : H5P_DEMO_MODULE].first()
+    module = (
+        ModulePage.objects.child_of(course)
+        .order_by("path")[H5P_DEMO_MODULE - 1 : H5P_DEMO_MODULE]
+        .first()
+    )
     if module is None or any(block.block_type == "h5p" for block in module.body):
         return
     try:
@@ -93,13 +123,17 @@ def _add_h5p_activity(course, stdout):
     package = import_package(path, user=None, title="Đúng hay sai: nhận diện lừa đảo")
     body = list(module.body.raw_data)
     # Place the activity just before the FAQ at the end of the lesson.
-    body.insert(max(len(body) - 1, 0), {
-        "type": "h5p",
-        "value": {
-            "package": package.pk, "title": "Hoạt động: Đúng hay sai?",
-            "instructions": "Chọn Đúng hoặc Sai rồi bấm Kiểm tra. Hoàn thành hoạt động để hoàn thành bài học.",
+    body.insert(
+        max(len(body) - 1, 0),
+        {
+            "type": "h5p",
+            "value": {
+                "package": package.pk,
+                "title": "Hoạt động: Đúng hay sai?",
+                "instructions": "Chọn Đúng hoặc Sai rồi bấm Kiểm tra. Hoàn thành hoạt động để hoàn thành bài học.",
+            },
         },
-    })
+    )
     module.body = body
     module.completion_rule = CompletionRule.H5P
     _publish(module)
@@ -109,7 +143,10 @@ def _add_h5p_activity(course, stdout):
 def enrol_demo_learners(course, stdout):
     learners = Person.objects.active().filter(user__groups__name=LEARNER)
     created, existing = Enrolment.objects.assign_people(
-        learners, course, due_date=date(timezone.localdate().year, 12, 31), assigned_by=None,
+        learners,
+        course,
+        due_date=date(timezone.localdate().year, 12, 31),
+        assigned_by=None,
         tracks=Track.ALL_STAFF,
     )
     stdout.write(f"  Đã ghi danh {created} học viên vào khóa chính ({existing} đã có).\n")

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from lms.org.models import Department, Position
 from lms.org.visibility import visible_units
 
-from .models import CoursePage, TracksFormField, Track
+from .models import CoursePage, Track, TracksFormField
 
 
 class AssignCourseForm(forms.Form):
@@ -16,11 +16,13 @@ class AssignCourseForm(forms.Form):
     TARGET_POSITION = "position"
 
     course = forms.ModelChoiceField(
-        label=_("Khóa học"), queryset=CoursePage.objects.none(),
+        label=_("Khóa học"),
+        queryset=CoursePage.objects.none(),
         error_messages={"invalid_choice": _("Khóa học không tồn tại hoặc chưa xuất bản.")},
     )
     target = forms.ChoiceField(
-        label=_("Giao cho"), widget=forms.RadioSelect,
+        label=_("Giao cho"),
+        widget=forms.RadioSelect,
         choices=[
             (TARGET_UNIT, _("Toàn bộ cán bộ của một đơn vị")),
             (TARGET_DEPARTMENT, _("Một phòng ban")),
@@ -29,25 +31,43 @@ class AssignCourseForm(forms.Form):
         initial=TARGET_UNIT,
     )
     unit = forms.ModelChoiceField(
-        label=_("Đơn vị"), queryset=None, required=False,
-        help_text=_("Bắt buộc khi giao cho đơn vị; khi giao theo chức danh, bỏ trống = mọi đơn vị bạn quản lý."),
-        error_messages={"invalid_choice": _("Đơn vị không tồn tại hoặc ngoài phạm vi bạn quản lý.")},
+        label=_("Đơn vị"),
+        queryset=None,
+        required=False,
+        help_text=_(
+            "Bắt buộc khi giao cho đơn vị; khi giao theo chức danh, bỏ trống = mọi đơn vị bạn quản lý."
+        ),
+        error_messages={
+            "invalid_choice": _("Đơn vị không tồn tại hoặc ngoài phạm vi bạn quản lý.")
+        },
     )
     department = forms.ModelChoiceField(
-        label=_("Phòng ban"), queryset=None, required=False,
-        error_messages={"invalid_choice": _("Phòng ban không tồn tại hoặc ngoài phạm vi bạn quản lý.")},
+        label=_("Phòng ban"),
+        queryset=None,
+        required=False,
+        error_messages={
+            "invalid_choice": _("Phòng ban không tồn tại hoặc ngoài phạm vi bạn quản lý.")
+        },
     )
     position = forms.ModelChoiceField(
-        label=_("Chức danh"), queryset=Position.objects.all(), required=False,
+        label=_("Chức danh"),
+        queryset=Position.objects.all(),
+        required=False,
         error_messages={"invalid_choice": _("Chức danh không tồn tại.")},
     )
     due_date = forms.DateField(
-        label=_("Hạn hoàn thành (dd/mm/yyyy)"), input_formats=["%d/%m/%Y", "%Y-%m-%d"],
-        error_messages={"invalid": _("Ngày không hợp lệ; nhập theo dạng dd/mm/yyyy, ví dụ 31/12/2026.")},
+        label=_("Hạn hoàn thành (dd/mm/yyyy)"),
+        input_formats=["%d/%m/%Y", "%Y-%m-%d"],
+        error_messages={
+            "invalid": _("Ngày không hợp lệ; nhập theo dạng dd/mm/yyyy, ví dụ 31/12/2026.")
+        },
     )
     tracks = TracksFormField(
-        label=_("Nhóm nội dung bắt buộc"), required=False,
-        help_text=_("Bỏ trống = nhóm A (mọi cán bộ); nhóm C được thêm cho người giữ chức danh lãnh đạo."),
+        label=_("Nhóm nội dung bắt buộc"),
+        required=False,
+        help_text=_(
+            "Bỏ trống = nhóm A (mọi cán bộ); nhóm C được thêm cho người giữ chức danh lãnh đạo."
+        ),
     )
 
     def __init__(self, *args, user, **kwargs):
@@ -55,7 +75,9 @@ class AssignCourseForm(forms.Form):
         units = visible_units(user).active()
         self.fields["course"].queryset = CoursePage.objects.live().order_by("title")
         self.fields["unit"].queryset = units
-        self.fields["department"].queryset = Department.objects.filter(unit__in=units, is_active=True).select_related("unit")
+        self.fields["department"].queryset = Department.objects.filter(
+            unit__in=units, is_active=True
+        ).select_related("unit")
         self.fields["department"].label_from_instance = lambda d: f"{d.name} – {d.unit.name}"
         self.visible_units = units
 
@@ -68,10 +90,16 @@ class AssignCourseForm(forms.Form):
     def clean(self):
         data = super().clean()
         target = data.get("target")
-        required = {self.TARGET_UNIT: "unit", self.TARGET_DEPARTMENT: "department", self.TARGET_POSITION: "position"}
+        required = {
+            self.TARGET_UNIT: "unit",
+            self.TARGET_DEPARTMENT: "department",
+            self.TARGET_POSITION: "position",
+        }
         field = required.get(target)
         if field and not data.get(field) and field not in self.errors:
-            self.add_error(field, _("Hãy chọn %(what)s.") % {"what": self.fields[field].label.lower()})
+            self.add_error(
+                field, _("Hãy chọn %(what)s.") % {"what": self.fields[field].label.lower()}
+            )
         return data
 
     def people(self):

@@ -11,18 +11,21 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Sum
+from django.db.models import Exists, OuterRef, Q, Sum, Value
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from content.blocks import ContentStreamBlock
 from lms.org.roles import ADMINISTRATOR, HOME_AFFAIRS, TRAINER, has_role
+
+from .routing import ViewRestrictionsInOneQueryMixin
 
 # Staff who may read lessons without enrolling (reviewing content); they never earn progress.
 STAFF_READERS = (TRAINER, HOME_AFFAIRS, ADMINISTRATOR)
@@ -66,7 +69,9 @@ class TracksField(models.CharField):
 
     def formfield(self, **kwargs):
         return TracksFormField(
-            required=not self.blank, label=self.verbose_name, help_text=self.help_text,
+            required=not self.blank,
+            label=self.verbose_name,
+            help_text=self.help_text,
         )
 
 
@@ -82,7 +87,9 @@ class CompetencyQuerySet(models.QuerySet):
         existing = {c.slug: c for c in self.filter(slug__in=slugs)}
         for slug in slugs:
             if slug not in existing:
-                existing[slug] = self.create(slug=slug, name=names.get(slug, slug.replace("-", " ").capitalize()))
+                existing[slug] = self.create(
+                    slug=slug, name=names.get(slug, slug.replace("-", " ").capitalize())
+                )
         return [existing[slug] for slug in slugs]
 
 
@@ -106,11 +113,13 @@ class Competency(models.Model):
         return self.name
 
 
-class CourseIndexPage(Page):
+class CourseIndexPage(ViewRestrictionsInOneQueryMixin, Page):
     """The catalogue: lists the published courses a learner may take."""
 
     intro = models.TextField(
-        _("giới thiệu"), blank=True, help_text=_("Một đoạn ngắn ở đầu danh mục khóa học."),
+        _("giới thiệu"),
+        blank=True,
+        help_text=_("Một đoạn ngắn ở đầu danh mục khóa học."),
     )
 
     parent_page_types = ["content.HomePage"]
@@ -125,6 +134,21 @@ class CourseIndexPage(Page):
     def courses(self):
         return CoursePage.objects.child_of(self).live().order_by("path")
 
+    def courses_for(self, user):
+        """The live courses `user` may take: open to everyone, aimed at one of their positions, or
+        already theirs. Staff see every course."""
+        courses = self.courses()
+        if not user.is_authenticated or user.is_superuser or has_role(user, *STAFF_READERS):
+            return courses
+        from lms.org.models import PersonPosition
+
+        held = PersonPosition.objects.filter(person__user=user).values("position_id")
+        return courses.filter(
+            Q(audience_positions__isnull=True)
+            | Q(audience_positions__in=held)
+            | Q(enrolments__user=user)
+        ).distinct()
+
     def route(self, request, path_components):
         """Resolve course and module URLs in one query per level below the catalogue, and hand
         the module its course so that rendering needs no second lookup."""
@@ -136,6 +160,7 @@ class CourseIndexPage(Page):
         course = CoursePage.objects.filter(url_path=course_path).first()
         if course is None:
             raise Http404
+        course._cached_parent_obj = self
         if len(path_components) == 1:
             return course.route(request, [])
         module = ModulePage.objects.filter(url_path=f"{course_path}{path_components[1]}/").first()
@@ -147,44 +172,64 @@ class CourseIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        courses = list(self.courses())
+        courses = list(self.courses_for(request.user))
         enrolments = {}
         if request.user.is_authenticated:
             enrolments = {
                 e.course_id: e
-                for e in Enrolment.objects.filter(user=request.user, course__in=[c.pk for c in courses])
+                for e in Enrolment.objects.filter(
+                    user=request.user, course__in=[c.pk for c in courses]
+                )
             }
         context["course_rows"] = [(course, enrolments.get(course.pk)) for course in courses]
         return context
 
 
-class CoursePage(Page):
-    summary = models.TextField(_("tóm tắt"), help_text=_("Hai, ba câu: khóa học dành cho ai, học gì."))
+class CoursePage(ViewRestrictionsInOneQueryMixin, Page):
+    summary = models.TextField(
+        _("tóm tắt"), help_text=_("Hai, ba câu: khóa học dành cho ai, học gì.")
+    )
     objectives = models.TextField(
-        _("mục tiêu học tập"), blank=True,
+        _("mục tiêu học tập"),
+        blank=True,
         help_text=_("Mỗi dòng một mục tiêu, bắt đầu bằng “Sau khóa học, học viên có thể…”."),
     )
     audience_positions = ParentalManyToManyField(
-        "org.Position", verbose_name=_("chức danh đối tượng"), blank=True, related_name="+",
+        "org.Position",
+        verbose_name=_("chức danh đối tượng"),
+        blank=True,
+        related_name="+",
         help_text=_("Bỏ trống nếu khóa học dành cho mọi chức danh."),
     )
     tracks = TracksField(_("nhóm nội dung"), help_text=_("Các nhóm đối tượng của khóa học."))
     tiet = models.DecimalField(
-        _("số tiết được tính"), max_digits=5, decimal_places=1, default=Decimal("0"),
+        _("số tiết được tính"),
+        max_digits=5,
+        decimal_places=1,
+        default=Decimal("0"),
         help_text=_("Số tiết cộng vào sổ 40 tiết/năm khi hoàn thành (1 tiết = 45 phút)."),
     )
     estimated_minutes = models.PositiveIntegerField(
-        _("thời lượng dự kiến (phút)"), default=0, help_text=_("Tổng thời gian học dự kiến."),
+        _("thời lượng dự kiến (phút)"),
+        default=0,
+        help_text=_("Tổng thời gian học dự kiến."),
     )
     competencies = ParentalManyToManyField(
-        Competency, verbose_name=_("năng lực"), blank=True, related_name="courses",
+        Competency,
+        verbose_name=_("năng lực"),
+        blank=True,
+        related_name="courses",
         help_text=_("Các năng lực (chủ đề) của chương trình mà khóa học bồi dưỡng."),
     )
     is_mandatory = models.BooleanField(
-        _("bắt buộc"), default=False, help_text=_("Khóa học bắt buộc với đối tượng đã chọn."),
+        _("bắt buộc"),
+        default=False,
+        help_text=_("Khóa học bắt buộc với đối tượng đã chọn."),
     )
     certificate_validity_months = models.PositiveSmallIntegerField(
-        _("hiệu lực chứng nhận (tháng)"), default=0, help_text=_("0 = chứng nhận không hết hạn."),
+        _("hiệu lực chứng nhận (tháng)"),
+        default=0,
+        help_text=_("0 = chứng nhận không hết hạn."),
     )
 
     parent_page_types = ["courses.CourseIndexPage"]
@@ -202,7 +247,8 @@ class CoursePage(Page):
         ),
         MultiFieldPanel(
             [
-                FieldPanel("tiet"), FieldPanel("estimated_minutes"),
+                FieldPanel("tiet"),
+                FieldPanel("estimated_minutes"),
                 FieldPanel("certificate_validity_months"),
             ],
             heading=_("Thời lượng và đánh giá"),
@@ -215,7 +261,8 @@ class CoursePage(Page):
         verbose_name_plural = _("khóa học")
 
     def modules(self):
-        return ModulePage.objects.child_of(self).live().order_by("path")
+        """The live modules, in order, without their bodies (lists never need them)."""
+        return ModulePage.objects.child_of(self).live().defer("body").order_by("path")
 
     def has_final_test(self):
         """A course with a final test (a quiz attached to it) completes only once it is passed."""
@@ -230,18 +277,41 @@ class CoursePage(Page):
     def track_labels(self):
         return track_labels(self.tracks)
 
+    def enrolment_for(self, user):
+        """The user's enrolment (cached on the page: the router may have fetched it already)."""
+        if not hasattr(self, "_enrolment"):
+            self._enrolment = (
+                Enrolment.objects.filter(user=user, course=self).first()
+                if user.is_authenticated
+                else None
+            )
+        return self._enrolment
+
     def get_context(self, request, *args, **kwargs):
         from .progress import CourseProgress
 
         context = super().get_context(request, *args, **kwargs)
-        modules = list(self.modules())
-        enrolment = None
-        if request.user.is_authenticated:
-            enrolment = Enrolment.objects.filter(user=request.user, course=self).first()
+        modules = list(self.modules().with_completion(request.user))
+        enrolment = self.enrolment_for(request.user)
+        url = self.get_url(request) or ""
+        context["catalogue_url"] = url[: url.rstrip("/").rfind("/") + 1]
+        # A module's URL is always its course's URL plus its slug: one URL computation, not 30.
+        context["course_url"] = url
         context["modules"] = modules
         context["enrolment"] = enrolment
-        context["progress"] = CourseProgress.for_enrolment(enrolment, self, modules)
+        context["progress"] = CourseProgress.from_annotated(enrolment, modules)
         return context
+
+
+class ModulePageQuerySet(PageQuerySet):
+    def with_completion(self, user):
+        """Annotate `is_done`: has `user` completed the module? (no extra query per module)"""
+        if user is None or not user.is_authenticated:
+            return self.annotate(is_done=Value(False, output_field=models.BooleanField()))
+        done = ModuleProgress.objects.filter(
+            user=user, module=OuterRef("pk"), status=ModuleProgress.Status.COMPLETED
+        )
+        return self.annotate(is_done=Exists(done))
 
 
 class CompletionRule(models.TextChoices):
@@ -250,33 +320,49 @@ class CompletionRule(models.TextChoices):
     QUIZ = "quiz", _("Đạt bài kiểm tra")
 
 
-class ModulePage(Page):
-    summary = models.TextField(_("tóm tắt"), blank=True, help_text=_("Một, hai câu giới thiệu bài học."))
+class ModulePage(ViewRestrictionsInOneQueryMixin, Page):
+    summary = models.TextField(
+        _("tóm tắt"), blank=True, help_text=_("Một, hai câu giới thiệu bài học.")
+    )
     objectives = models.TextField(
-        _("mục tiêu"), blank=True,
+        _("mục tiêu"),
+        blank=True,
         help_text=_("Mỗi dòng một mục tiêu, bắt đầu bằng “Sau bài này, học viên có thể…”."),
     )
     body = StreamField(
-        ContentStreamBlock(), verbose_name=_("nội dung bài học"), blank=True,
+        ContentStreamBlock(),
+        verbose_name=_("nội dung bài học"),
+        blank=True,
         help_text=_("Nội dung bài học, ghép từ các khối: đoạn văn, hình, video, tình huống…"),
     )
     estimated_minutes = models.PositiveIntegerField(_("thời lượng dự kiến (phút)"), default=0)
     tiet = models.DecimalField(_("số tiết"), max_digits=5, decimal_places=1, default=Decimal("0"))
     completion_rule = models.CharField(
-        _("điều kiện hoàn thành"), max_length=10, choices=CompletionRule.choices,
+        _("điều kiện hoàn thành"),
+        max_length=10,
+        choices=CompletionRule.choices,
         default=CompletionRule.VIEWED,
-        help_text=_("Khi nào bài học được tính là hoàn thành; máy chủ ghi nhận, không dựa vào trình duyệt."),
+        help_text=_(
+            "Khi nào bài học được tính là hoàn thành; máy chủ ghi nhận, không dựa vào trình duyệt."
+        ),
     )
     tracks = TracksField(
         _("nhóm nội dung"),
-        help_text=_("Bài học bắt buộc với học viên thuộc các nhóm này; bỏ trống = bắt buộc với mọi người."),
+        help_text=_(
+            "Bài học bắt buộc với học viên thuộc các nhóm này; bỏ trống = bắt buộc với mọi người."
+        ),
     )
     competencies = ParentalManyToManyField(
-        Competency, verbose_name=_("năng lực"), blank=True, related_name="modules",
+        Competency,
+        verbose_name=_("năng lực"),
+        blank=True,
+        related_name="modules",
     )
 
     parent_page_types = ["courses.CoursePage"]
     subpage_types = []
+
+    objects = PageManager.from_queryset(ModulePageQuerySet)()
 
     search_fields = [*Page.search_fields, index.SearchField("summary"), index.SearchField("body")]
 
@@ -287,8 +373,11 @@ class ModulePage(Page):
         FieldPanel("body"),
         MultiFieldPanel(
             [
-                FieldPanel("estimated_minutes"), FieldPanel("tiet"), FieldPanel("completion_rule"),
-                FieldPanel("tracks"), FieldPanel("competencies"),
+                FieldPanel("estimated_minutes"),
+                FieldPanel("tiet"),
+                FieldPanel("completion_rule"),
+                FieldPanel("tracks"),
+                FieldPanel("competencies"),
             ],
             heading=_("Thời lượng, đối tượng và hoàn thành"),
         ),
@@ -306,6 +395,11 @@ class ModulePage(Page):
     def track_labels(self):
         return track_labels(self.tracks)
 
+    def accepts_completion_from(self, source):
+        """A content-only module completes on any verified event; an H5P or quiz module only on
+        its own kind (an H5P statement never stands in for a quiz)."""
+        return self.completion_rule == CompletionRule.VIEWED or source == self.completion_rule
+
     def is_required_for(self, enrolment_tracks):
         return not self.tracks or bool(set(self.tracks) & set(enrolment_tracks or Track.ALL_STAFF))
 
@@ -316,8 +410,22 @@ class ModulePage(Page):
             self.course = course
         return course
 
+    def _resolve_for(self, request):
+        """The course and the user's enrolment, in one query when the user is enrolled."""
+        enrolment = None
+        if request.user.is_authenticated:
+            enrolment = (
+                Enrolment.objects.select_related("course")
+                .filter(user=request.user, course__path=self.path[: -self.steplen])
+                .first()
+            )
+        if enrolment is not None and getattr(self, "course", None) is None:
+            self.course = enrolment.course
+        self._enrolment = enrolment
+        return self.get_course(), enrolment
+
     def serve(self, request, *args, **kwargs):
-        course = self.get_course()
+        course, _enrolment = self._resolve_for(request)
         if course is None or not (course.live or getattr(request, "is_preview", False)):
             raise Http404
         return super().serve(request, *args, **kwargs)
@@ -327,12 +435,13 @@ class ModulePage(Page):
         from .services import record_module_completion
 
         context = super().get_context(request, *args, **kwargs)
-        course = self.get_course()
-        modules = list(course.modules()) if course else [self]
-        enrolment = None
-        if request.user.is_authenticated and course is not None:
-            enrolment = Enrolment.objects.filter(user=request.user, course=course).first()
-        progress = CourseProgress.for_enrolment(enrolment, course, modules)
+        if not hasattr(self, "_enrolment"):
+            self._resolve_for(request)
+        course, enrolment = self.get_course(), self._enrolment
+        modules = getattr(self, "_sibling_modules", None)
+        if modules is None:
+            modules = list(course.modules().with_completion(request.user)) if course else []
+        progress = CourseProgress.from_annotated(enrolment, modules)
         if (
             request.method == "GET"
             and enrolment is not None
@@ -340,16 +449,25 @@ class ModulePage(Page):
             and course.live
             and self.completion_rule == CompletionRule.VIEWED
             and not progress.is_complete(self)
-            # Don't record previews: the serve() of a preview is not a learner's visit.
+            # A preview is an editor's look at a draft, not a learner's visit.
             and not getattr(request, "is_preview", False)
         ):
-            record_module_completion(request.user, self, ModuleProgress.Source.VIEWED, enrolment=enrolment)
-            progress = CourseProgress.for_enrolment(enrolment, course, modules)
+            record_module_completion(
+                request.user, self, ModuleProgress.Source.VIEWED, enrolment=enrolment
+            )
+            progress.completed_ids.add(self.pk)
         context.update(
-            course=course, modules=modules, enrolment=enrolment, progress=progress,
-            can_study=enrolment is not None or getattr(request, "is_preview", False)
-            or request.user.is_superuser or has_role(request.user, *STAFF_READERS),
-            previous_module=progress.neighbour(self, -1), next_module=progress.neighbour(self, 1),
+            course=course,
+            course_url=(course.get_url(request) or "") if course else "",
+            modules=modules,
+            enrolment=enrolment,
+            progress=progress,
+            can_study=enrolment is not None
+            or getattr(request, "is_preview", False)
+            or request.user.is_superuser
+            or has_role(request.user, *STAFF_READERS),
+            previous_module=progress.neighbour(self, -1),
+            next_module=progress.neighbour(self, 1),
         )
         return context
 
@@ -371,9 +489,12 @@ class EnrolmentQuerySet(models.QuerySet):
         """Enrol `user` in `course` (idempotent); snapshots their unit and department now."""
         person = getattr(user, "person", None)
         return self.get_or_create(
-            user=user, course=course,
+            user=user,
+            course=course,
             defaults={
-                "source": source, "due_date": due_date, "assigned_by": assigned_by,
+                "source": source,
+                "due_date": due_date,
+                "assigned_by": assigned_by,
                 "unit_id": person.unit_id if person else None,
                 "department_id": person.department_id if person else None,
                 "tracks": Enrolment.default_tracks(person),
@@ -390,17 +511,25 @@ class EnrolmentQuerySet(models.QuerySet):
         people = list(people.values_list("pk", "user_id", "unit_id", "department_id"))
         person_ids = [row[0] for row in people]
         leaders = set(
-            PersonPosition.objects.filter(person_id__in=person_ids, position__is_leader=True)
-            .values_list("person_id", flat=True)
+            PersonPosition.objects.filter(
+                person_id__in=person_ids, position__is_leader=True
+            ).values_list("person_id", flat=True)
         )
         existing = set(
-            self.filter(course=course, user_id__in=[row[1] for row in people]).values_list("user_id", flat=True)
+            self.filter(course=course, user_id__in=[row[1] for row in people]).values_list(
+                "user_id", flat=True
+            )
         )
         now = timezone.now()
         new = [
             Enrolment(
-                user_id=user_id, course=course, unit_id=unit_id, department_id=department_id,
-                source=Enrolment.Source.ASSIGNED, assigned_by=assigned_by, due_date=due_date,
+                user_id=user_id,
+                course=course,
+                unit_id=unit_id,
+                department_id=department_id,
+                source=Enrolment.Source.ASSIGNED,
+                assigned_by=assigned_by,
+                due_date=due_date,
                 enrolled_at=now,
                 tracks="".join(sorted(set(tracks) | ({Track.LEADERS} if pk in leaders else set()))),
             )
@@ -417,30 +546,51 @@ class Enrolment(models.Model):
         ASSIGNED = "assigned", _("Được giao")
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("học viên"), on_delete=models.CASCADE,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("học viên"),
+        on_delete=models.CASCADE,
         related_name="enrolments",
     )
     course = models.ForeignKey(
-        CoursePage, verbose_name=_("khóa học"), on_delete=models.CASCADE, related_name="enrolments",
+        CoursePage,
+        verbose_name=_("khóa học"),
+        on_delete=models.CASCADE,
+        related_name="enrolments",
     )
     # Snapshot of where the learner worked when enrolled: later moves don't rewrite reports.
     unit = models.ForeignKey(
-        "org.AdministrativeUnit", verbose_name=_("đơn vị khi ghi danh"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "org.AdministrativeUnit",
+        verbose_name=_("đơn vị khi ghi danh"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     department = models.ForeignKey(
-        "org.Department", verbose_name=_("phòng ban khi ghi danh"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "org.Department",
+        verbose_name=_("phòng ban khi ghi danh"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     tracks = TracksField(_("nhóm nội dung"), help_text=_("Quyết định bài học nào là bắt buộc."))
-    source = models.CharField(_("hình thức"), max_length=10, choices=Source.choices, default=Source.SELF)
+    source = models.CharField(
+        _("hình thức"), max_length=10, choices=Source.choices, default=Source.SELF
+    )
     assigned_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("người giao"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người giao"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     enrolled_at = models.DateTimeField(_("ngày ghi danh"), default=timezone.now)
     due_date = models.DateField(_("hạn hoàn thành"), null=True, blank=True)
-    final_test_passed_at = models.DateTimeField(_("đạt bài kiểm tra cuối khóa lúc"), null=True, blank=True)
+    final_test_passed_at = models.DateTimeField(
+        _("đạt bài kiểm tra cuối khóa lúc"), null=True, blank=True
+    )
     completed_at = models.DateTimeField(_("hoàn thành lúc"), null=True, blank=True)
 
     objects = EnrolmentQuerySet.as_manager()
@@ -461,8 +611,10 @@ class Enrolment(models.Model):
         return f"{self.user} – {self.course_id}"
 
     def is_overdue(self, today=None):
-        return self.completed_at is None and self.due_date is not None and self.due_date < (
-            today or timezone.localdate()
+        return (
+            self.completed_at is None
+            and self.due_date is not None
+            and self.due_date < (today or timezone.localdate())
         )
 
     @staticmethod
@@ -485,10 +637,14 @@ class ModuleProgress(models.Model):
         QUIZ = "quiz", _("Đạt bài kiểm tra")
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="module_progress",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="module_progress",
     )
     module = models.ForeignKey(ModulePage, on_delete=models.CASCADE, related_name="progress")
-    status = models.CharField(_("trạng thái"), max_length=20, choices=Status.choices, default=Status.COMPLETED)
+    status = models.CharField(
+        _("trạng thái"), max_length=20, choices=Status.choices, default=Status.COMPLETED
+    )
     source = models.CharField(_("nguồn ghi nhận"), max_length=10, choices=Source.choices)
     completed_at = models.DateTimeField(_("hoàn thành lúc"), null=True, blank=True)
 
@@ -505,17 +661,25 @@ class ModuleProgress(models.Model):
 
 class TrainingCreditQuerySet(models.QuerySet):
     def tiet_for_year(self, user, year):
-        return self.filter(user=user, year=year).aggregate(total=Sum("tiet"))["total"] or Decimal("0")
+        return self.filter(user=user, year=year).aggregate(total=Sum("tiet"))["total"] or Decimal(
+            "0"
+        )
 
 
 class TrainingCredit(models.Model):
     """The yearly tiết ledger: one row per course completed, in the year it was completed."""
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="training_credits",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="training_credits",
     )
     course = models.ForeignKey(
-        CoursePage, verbose_name=_("khóa học"), null=True, on_delete=models.SET_NULL, related_name="+",
+        CoursePage,
+        verbose_name=_("khóa học"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     course_title = models.CharField(_("tên khóa học"), max_length=255)
     year = models.PositiveSmallIntegerField(_("năm"))
@@ -529,7 +693,9 @@ class TrainingCredit(models.Model):
         verbose_name_plural = _("sổ tiết bồi dưỡng")
         ordering = ["-earned_at"]
         constraints = [
-            models.UniqueConstraint(fields=["user", "course", "year"], name="training_credit_unique"),
+            models.UniqueConstraint(
+                fields=["user", "course", "year"], name="training_credit_unique"
+            ),
         ]
         indexes = [models.Index(fields=["user", "year"])]
 
@@ -539,4 +705,3 @@ class TrainingCredit(models.Model):
     def clean(self):
         if self.tiet is not None and self.tiet < 0:
             raise ValidationError({"tiet": _("Số tiết không được âm.")})
-

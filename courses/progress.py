@@ -27,6 +27,12 @@ class CourseProgress:
         return cls(enrolment=enrolment, modules=modules, completed_ids=completed)
 
     @classmethod
+    def from_annotated(cls, enrolment, modules):
+        """From modules annotated by ModulePageQuerySet.with_completion(); no query."""
+        completed = {m.pk for m in modules if getattr(m, "is_done", False)} if enrolment else set()
+        return cls(enrolment=enrolment, modules=modules, completed_ids=completed)
+
+    @classmethod
     def from_completed(cls, enrolment, modules, completed_ids):
         return cls(enrolment=enrolment, modules=modules, completed_ids=set(completed_ids))
 

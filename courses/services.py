@@ -33,7 +33,7 @@ def record_module_completion(user, module_page, source, enrolment=None):
         module_page = module_page.specific
         if not isinstance(module_page, ModulePage):
             return False
-    if not module_page.live:
+    if not module_page.live or not module_page.accepts_completion_from(source):
         return False
     course = getattr(module_page, "course", None) or _course_of(module_page)
     if course is None or not course.live:
@@ -46,8 +46,13 @@ def record_module_completion(user, module_page, source, enrolment=None):
     try:
         with transaction.atomic():
             progress, created = ModuleProgress.objects.get_or_create(
-                user=user, module=module_page,
-                defaults={"status": ModuleProgress.Status.COMPLETED, "source": source, "completed_at": now},
+                user=user,
+                module=module_page,
+                defaults={
+                    "status": ModuleProgress.Status.COMPLETED,
+                    "source": source,
+                    "completed_at": now,
+                },
             )
     except IntegrityError:  # a concurrent request created it first
         created = False
@@ -110,7 +115,13 @@ def course_completed(enrolment, course=None):
     course = course or enrolment.course
     year = timezone.localtime(enrolment.completed_at).year
     TrainingCredit.objects.get_or_create(
-        user_id=enrolment.user_id, course=course, year=year,
-        defaults={"tiet": course.tiet, "course_title": course.title, "earned_at": enrolment.completed_at},
+        user_id=enrolment.user_id,
+        course=course,
+        year=year,
+        defaults={
+            "tiet": course.tiet,
+            "course_title": course.title,
+            "earned_at": enrolment.completed_at,
+        },
     )
     logger.info("course %s completed by user %s", course.pk, enrolment.user_id)

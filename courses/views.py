@@ -12,10 +12,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from lms.org.roles import HOME_AFFAIRS, LEARNER, UNIT_MANAGER, ADMINISTRATOR, has_role
+from lms.org.models import Person
+from lms.org.roles import ADMINISTRATOR, HOME_AFFAIRS, LEARNER, UNIT_MANAGER, has_role
 
 from .forms import AssignCourseForm
-from .models import CoursePage, Enrolment, ModulePage, ModuleProgress, TrainingCredit
+from .models import CoursePage, Enrolment, ModulePage, TrainingCredit
 from .progress import CourseProgress
 
 
@@ -26,49 +27,67 @@ def _forbidden(request, message):
 @require_GET
 @login_required
 def my_courses(request):
-    """"Khóa học của tôi": assigned, in-progress and completed courses, and this year's tiết."""
+    """ "Khóa học của tôi": assigned, in-progress and completed courses, and this year's tiết."""
     today = timezone.localdate()
     enrolments = list(
         Enrolment.objects.for_user(request.user).filter(course__live=True).select_related("course")
     )
     modules_by_course = {e.course.path: [] for e in enrolments}
-    completed_ids = set()
     if enrolments:
         prefix_q = Q()
         for enrolment in enrolments:
             prefix_q |= Q(path__startswith=enrolment.course.path, depth=enrolment.course.depth + 1)
-        modules = list(ModulePage.objects.live().filter(prefix_q).order_by("path"))
+        modules = list(
+            ModulePage.objects.live()
+            .filter(prefix_q)
+            .defer("body")
+            .with_completion(request.user)
+            .order_by("path")
+        )
         for module in modules:
             modules_by_course[module.path[: -module.steplen]].append(module)
-        completed_ids = set(
-            ModuleProgress.objects.filter(
-                user=request.user, module_id__in=[m.pk for m in modules],
-                status=ModuleProgress.Status.COMPLETED,
-            ).values_list("module_id", flat=True)
-        )
     groups = {"assigned": [], "in_progress": [], "completed": []}
     for enrolment in enrolments:
-        progress = CourseProgress.from_completed(enrolment, modules_by_course[enrolment.course.path], completed_ids)
-        row = {"enrolment": enrolment, "course": enrolment.course, "progress": progress,
-               "overdue": enrolment.is_overdue(today), "next_module": progress.next_module()}
+        progress = CourseProgress.from_annotated(
+            enrolment, modules_by_course[enrolment.course.path]
+        )
+        row = {
+            "enrolment": enrolment,
+            "course": enrolment.course,
+            "progress": progress,
+            "overdue": enrolment.is_overdue(today),
+            "next_module": progress.next_module(),
+        }
         if enrolment.completed_at:
             groups["completed"].append(row)
-        elif progress.required_done or progress.completed_ids & {m.pk for m in progress.modules}:
+        elif progress.completed_ids:
             groups["in_progress"].append(row)
         else:
             groups["assigned"].append(row)
     for rows in groups.values():
-        rows.sort(key=lambda r: (r["enrolment"].due_date is None, r["enrolment"].due_date or today, r["course"].title))
+        rows.sort(
+            key=lambda r: (
+                r["enrolment"].due_date is None,
+                r["enrolment"].due_date or today,
+                r["course"].title,
+            )
+        )
     yearly_tiet = TrainingCredit.objects.tiet_for_year(request.user, today.year)
     target = settings.LMS_YEARLY_TIET
-    return render(request, "courses/my_courses.html", {
-        "groups": groups,
-        "has_courses": bool(enrolments),
-        "year": today.year,
-        "yearly_tiet": yearly_tiet,
-        "yearly_target": target,
-        "yearly_percent": min(100, round(100 * float(yearly_tiet) / target)) if target else 100,
-    })
+    person = Person.objects.select_related("unit").filter(user=request.user).first()
+    return render(
+        request,
+        "courses/my_courses.html",
+        {
+            "person": person,
+            "groups": groups,
+            "has_courses": bool(enrolments),
+            "year": today.year,
+            "yearly_tiet": yearly_tiet,
+            "yearly_target": target,
+            "yearly_percent": min(100, round(100 * float(yearly_tiet) / target)) if target else 100,
+        },
+    )
 
 
 @require_POST
@@ -80,7 +99,9 @@ def enrol(request, course_id):
     course = get_object_or_404(CoursePage.objects.live(), pk=course_id)
     enrolment, created = Enrolment.objects.enrol(request.user, course)
     if created:
-        messages.success(request, _("Bạn đã ghi danh khóa học “%(title)s”.") % {"title": course.title})
+        messages.success(
+            request, _("Bạn đã ghi danh khóa học “%(title)s”.") % {"title": course.title}
+        )
     else:
         messages.info(request, _("Bạn đã ghi danh khóa học này từ trước."))
     return redirect(course.url)
@@ -89,21 +110,41 @@ def enrol(request, course_id):
 @require_http_methods(["GET", "POST"])
 def assign_course(request):
     """Staff enrol a unit, department or position into a course with a due date (admin view)."""
-    if not (request.user.is_superuser or has_role(request.user, HOME_AFFAIRS, ADMINISTRATOR, UNIT_MANAGER)):
-        return _forbidden(request, _("Chỉ Sở Nội vụ và cán bộ phụ trách đơn vị được giao khóa học."))
+    if not (
+        request.user.is_superuser
+        or has_role(request.user, HOME_AFFAIRS, ADMINISTRATOR, UNIT_MANAGER)
+    ):
+        return _forbidden(
+            request, _("Chỉ Sở Nội vụ và cán bộ phụ trách đơn vị được giao khóa học.")
+        )
     form = AssignCourseForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         course = form.cleaned_data["course"]
         created, existing = Enrolment.objects.assign_people(
-            form.people(), course, due_date=form.cleaned_data["due_date"],
-            assigned_by=request.user, tracks=form.base_tracks(),
+            form.people(),
+            course,
+            due_date=form.cleaned_data["due_date"],
+            assigned_by=request.user,
+            tracks=form.base_tracks(),
         )
         if created or existing:
-            messages.success(request, _(
-                "Đã giao khóa học “%(title)s” cho %(created)s người (hạn %(due)s); %(existing)s người đã ghi danh từ trước."
-            ) % {"title": course.title, "created": created, "existing": existing,
-                 "due": form.cleaned_data["due_date"].strftime("%d/%m/%Y")})
+            messages.success(
+                request,
+                _(
+                    "Đã giao khóa học “%(title)s” cho %(created)s người (hạn %(due)s); %(existing)s người đã ghi danh từ trước."
+                )
+                % {
+                    "title": course.title,
+                    "created": created,
+                    "existing": existing,
+                    "due": form.cleaned_data["due_date"].strftime("%d/%m/%Y"),
+                },
+            )
         else:
-            messages.warning(request, _("Không có cán bộ nào phù hợp với lựa chọn này; chưa giao cho ai."))
+            messages.warning(
+                request, _("Không có cán bộ nào phù hợp với lựa chọn này; chưa giao cho ai.")
+            )
         return redirect("courses_assign")
-    return TemplateResponse(request, "courses/admin/assign.html", {"form": form}, status=400 if form.errors else 200)
+    return TemplateResponse(
+        request, "courses/admin/assign.html", {"form": form}, status=400 if form.errors else 200
+    )

@@ -32,9 +32,13 @@ def register_assign_url():
 
 class AssignMenuItem(MenuItem):
     def is_shown(self, request):
-        return request.user.is_superuser or has_role(request.user, HOME_AFFAIRS, ADMINISTRATOR, UNIT_MANAGER)
+        return request.user.is_superuser or has_role(
+            request.user, HOME_AFFAIRS, ADMINISTRATOR, UNIT_MANAGER
+        )
 
 
 @hooks.register("register_admin_menu_item")
 def register_assign_menu_item():
-    return AssignMenuItem(_("Giao khóa học"), reverse("courses_assign"), icon_name="group", order=220)
+    return AssignMenuItem(
+        _("Giao khóa học"), reverse("courses_assign"), icon_name="group", order=220
+    )

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from . import grading
 from .models import REVIEW_LEVEL
+from .responses import sign_shape
 
 
 def question_view(item, review_level=None):
@@ -26,6 +27,7 @@ def question_view(item, review_level=None):
         "stem": snap.get("stem", ""),
         "answered": item.response is not None,
         "review": review_level is not None,
+        "token": sign_shape(item.attempt_id, item.pk, snap) if review_level is None else "",
     }
     show_right = review_level is not None and review_level >= REVIEW_LEVEL["answers"]
     show_feedback = review_level is not None and review_level >= REVIEW_LEVEL["feedback"]
@@ -41,13 +43,17 @@ def question_view(item, review_level=None):
             if qtype == "truefalse":
                 text = {"true": _("Đúng"), "false": _("Sai")}.get(text, text)
             is_right = Decimal(choice["fraction"]) > 0
-            choices.append({
-                "id": choice["id"],
-                "text": text,
-                "checked": choice["id"] in chosen,
-                "is_right": show_right and is_right,
-                "feedback": choice.get("feedback") if show_feedback and choice["id"] in chosen else "",
-            })
+            choices.append(
+                {
+                    "id": choice["id"],
+                    "text": text,
+                    "checked": choice["id"] in chosen,
+                    "is_right": show_right and is_right,
+                    "feedback": choice.get("feedback")
+                    if show_feedback and choice["id"] in chosen
+                    else "",
+                }
+            )
         view["choices"] = choices
         view["input_type"] = "checkbox" if qtype == "multiple" else "radio"
     elif qtype == "short":

@@ -10,10 +10,37 @@ import re
 import nh3
 
 ALLOWED_TAGS = {
-    "p", "br", "strong", "b", "em", "i", "u", "sub", "sup", "ul", "ol", "li", "a", "code",
-    "pre", "blockquote", "table", "thead", "tbody", "tr", "th", "td", "span", "h3", "h4",
+    "p",
+    "br",
+    "strong",
+    "b",
+    "em",
+    "i",
+    "u",
+    "sub",
+    "sup",
+    "ul",
+    "ol",
+    "li",
+    "a",
+    "code",
+    "pre",
+    "blockquote",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "span",
+    "h3",
+    "h4",
 }
-ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "td": {"colspan", "rowspan"}, "th": {"colspan", "rowspan", "scope"}}
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title"},
+    "td": {"colspan", "rowspan"},
+    "th": {"colspan", "rowspan", "scope"},
+}
 
 _TAG_RE = re.compile(r"<[^>]+>")
 
@@ -34,9 +61,7 @@ def clean_html(value):
 def text_to_html(value):
     """Plain text → paragraphs of escaped HTML."""
     paragraphs = [p.strip() for p in re.split(r"\n\s*\n", value or "") if p.strip()]
-    return "".join(
-        "<p>" + html.escape(p).replace("\n", "<br>") + "</p>" for p in paragraphs
-    )
+    return "".join("<p>" + html.escape(p).replace("\n", "<br>") + "</p>" for p in paragraphs)
 
 
 def looks_like_html(value):

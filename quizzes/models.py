@@ -14,8 +14,8 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import IntegrityError, models, transaction
-from django.db.models import Count, Q
+from django.db import IntegrityError, connection, models, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -27,6 +27,7 @@ from wagtail.models import Orderable
 from wagtail.rich_text import expand_db_html
 
 from . import grading
+from .forms import QuestionForm
 from .html import clean_html, strip_tags
 
 RICH_FEATURES = ["bold", "italic", "ol", "ul", "link"]
@@ -57,16 +58,27 @@ class Category(models.Model):
 
     name = models.CharField(_("tên danh mục"), max_length=200)
     parent = models.ForeignKey(
-        "self", verbose_name=_("danh mục cha"), null=True, blank=True, on_delete=models.PROTECT,
+        "self",
+        verbose_name=_("danh mục cha"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="children",
     )
     idnumber = models.CharField(
-        _("mã danh mục"), max_length=100, blank=True,
+        _("mã danh mục"),
+        max_length=100,
+        blank=True,
         help_text=_("Mã tùy chọn, dùng khi nhập/xuất (ví dụ: mo-dun-01)."),
     )
     description = models.TextField(_("mô tả"), blank=True)
 
-    panels = [FieldPanel("name"), FieldPanel("parent"), FieldPanel("idnumber"), FieldPanel("description")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("parent"),
+        FieldPanel("idnumber"),
+        FieldPanel("description"),
+    ]
 
     class Meta:
         verbose_name = _("danh mục câu hỏi")
@@ -74,10 +86,12 @@ class Category(models.Model):
         ordering = ["name"]
         constraints = [
             models.UniqueConstraint(
-                fields=["parent", "name"], name="quizzes_category_unique_name_in_parent",
+                fields=["parent", "name"],
+                name="quizzes_category_unique_name_in_parent",
             ),
             models.UniqueConstraint(
-                fields=["name"], condition=Q(parent__isnull=True),
+                fields=["name"],
+                condition=Q(parent__isnull=True),
                 name="quizzes_category_unique_root_name",
             ),
         ]
@@ -135,57 +149,81 @@ class QuestionQuerySet(models.QuerySet):
 
 class Question(ClusterableModel):
     category = models.ForeignKey(
-        Category, verbose_name=_("danh mục"), on_delete=models.PROTECT, related_name="questions",
+        Category,
+        verbose_name=_("danh mục"),
+        on_delete=models.PROTECT,
+        related_name="questions",
     )
     qtype = models.CharField(_("loại câu hỏi"), max_length=20, choices=QuestionType.choices)
     title = models.CharField(
-        _("tên ngắn"), max_length=255, blank=True,
+        _("tên ngắn"),
+        max_length=255,
+        blank=True,
         help_text=_("Tên để tìm trong ngân hàng; học viên không thấy."),
     )
     stem = RichTextField(
-        _("nội dung câu hỏi"), features=RICH_FEATURES,
+        _("nội dung câu hỏi"),
+        features=RICH_FEATURES,
         help_text=_("Câu hỏi học viên đọc. Định dạng đơn giản: đậm, nghiêng, danh sách, liên kết."),
     )
     explanation = RichTextField(
-        _("giải thích chung"), features=RICH_FEATURES, blank=True,
+        _("giải thích chung"),
+        features=RICH_FEATURES,
+        blank=True,
         help_text=_("Hiện sau khi nộp bài nếu chế độ xem lại cho phép; ghi căn cứ pháp lý nếu có."),
     )
     competencies = models.ManyToManyField(
-        "courses.Competency", verbose_name=_("năng lực"), blank=True, related_name="questions",
+        "courses.Competency",
+        verbose_name=_("năng lực"),
+        blank=True,
+        related_name="questions",
         help_text=_("Các năng lực (thẻ chương trình) câu hỏi này kiểm tra."),
     )
     idnumber = models.CharField(
-        _("mã câu hỏi"), max_length=100, blank=True,
+        _("mã câu hỏi"),
+        max_length=100,
+        blank=True,
         help_text=_("Mã duy nhất tùy chọn (như [id:...] trong GIFT)."),
     )
     grading_mode = models.CharField(
-        _("cách chấm"), max_length=20, choices=GradingMode.choices, default=GradingMode.PARTIAL,
+        _("cách chấm"),
+        max_length=20,
+        choices=GradingMode.choices,
+        default=GradingMode.PARTIAL,
         help_text=_(
             "Cho câu nhiều đáp án, ghép đôi, sắp xếp. Từng phần: nhiều đáp án cộng trọng số các "
             "lựa chọn đã chọn (không âm), ghép đôi/sắp xếp tính tỉ lệ cặp/vị trí đúng."
         ),
     )
     ignore_diacritics = models.BooleanField(
-        _("bỏ qua dấu tiếng Việt"), default=False,
+        _("bỏ qua dấu tiếng Việt"),
+        default=False,
         help_text=_("Chỉ cho câu trả lời ngắn: chấp nhận “bao mat” cho “bảo mật”."),
     )
     is_active = models.BooleanField(
-        _("đang dùng"), default=True, help_text=_("Câu hỏi ẩn không được chọn ngẫu nhiên."),
+        _("đang dùng"),
+        default=True,
+        help_text=_("Câu hỏi ẩn không được chọn ngẫu nhiên."),
     )
     version = models.PositiveIntegerField(_("phiên bản"), default=1, editable=False)
     created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
     updated_at = models.DateTimeField(_("sửa lúc"), auto_now=True)
 
     objects = QuestionQuerySet.as_manager()
+    base_form_class = QuestionForm
 
     panels = [
         FieldRowPanel([FieldPanel("qtype"), FieldPanel("category")]),
         FieldPanel("title"),
         FieldPanel("stem"),
         InlinePanel(
-            "choices", heading=_("Lựa chọn (một/nhiều đáp án, Đúng/Sai)"), label=_("Lựa chọn"),
+            "choices",
+            heading=_("Lựa chọn (một/nhiều đáp án, Đúng/Sai)"),
+            label=_("Lựa chọn"),
         ),
-        InlinePanel("short_answers", heading=_("Đáp án chấp nhận (trả lời ngắn)"), label=_("Đáp án")),
+        InlinePanel(
+            "short_answers", heading=_("Đáp án chấp nhận (trả lời ngắn)"), label=_("Đáp án")
+        ),
         InlinePanel("pairs", heading=_("Cặp ghép đôi"), label=_("Cặp")),
         InlinePanel("order_items", heading=_("Các mục theo thứ tự đúng (sắp xếp)"), label=_("Mục")),
         FieldPanel("explanation"),
@@ -207,7 +245,9 @@ class Question(ClusterableModel):
         ordering = ["category_id", "id"]
         constraints = [
             models.UniqueConstraint(
-                fields=["idnumber"], condition=~Q(idnumber=""), name="quizzes_question_unique_idnumber",
+                fields=["idnumber"],
+                condition=~Q(idnumber=""),
+                name="quizzes_question_unique_idnumber",
             ),
         ]
         indexes = [models.Index(fields=["category", "is_active"])]
@@ -237,7 +277,11 @@ class Question(ClusterableModel):
                 problems.append(gettext("Trọng số mỗi lựa chọn phải từ -100 đến 100."))
             if qtype == QuestionType.TRUEFALSE and len(choices) != 2:
                 problems.append(gettext("Câu Đúng/Sai có đúng hai lựa chọn."))
-            if qtype in (QuestionType.SINGLE, QuestionType.TRUEFALSE) and fractions and max(fractions) != 100:
+            if (
+                qtype in (QuestionType.SINGLE, QuestionType.TRUEFALSE)
+                and fractions
+                and max(fractions) != 100
+            ):
                 problems.append(gettext("Cần một lựa chọn có trọng số 100%."))
             if qtype == QuestionType.MULTIPLE:
                 positive = sum(f for f in fractions if f > 0)
@@ -299,7 +343,9 @@ class Question(ClusterableModel):
             options = [{"id": i + 1, "text": text} for i, text in enumerate(answers)]
             option_id = {o["text"]: o["id"] for o in options}
             prompts = [
-                {"id": p.pk, "text": p.prompt, "answer": option_id[p.answer]} for p in pairs if p.prompt
+                {"id": p.pk, "text": p.prompt, "answer": option_id[p.answer]}
+                for p in pairs
+                if p.prompt
             ]
             if shuffle_choices:
                 rng.shuffle(prompts)
@@ -324,7 +370,10 @@ class Choice(Orderable):
     question = ParentalKey(Question, on_delete=models.CASCADE, related_name="choices")
     text = models.TextField(_("nội dung lựa chọn"))
     fraction = models.DecimalField(
-        _("trọng số (%)"), max_digits=8, decimal_places=5, default=0,
+        _("trọng số (%)"),
+        max_digits=8,
+        decimal_places=5,
+        default=0,
         validators=[MinValueValidator(-100), MaxValueValidator(100)],
         help_text=_("100 = đúng hoàn toàn; 0 = sai; âm = trừ điểm (câu nhiều đáp án)."),
     )
@@ -348,7 +397,9 @@ class Choice(Orderable):
 class MatchPair(Orderable):
     question = ParentalKey(Question, on_delete=models.CASCADE, related_name="pairs")
     prompt = models.CharField(
-        _("vế trái"), max_length=500, blank=True,
+        _("vế trái"),
+        max_length=500,
+        blank=True,
         help_text=_("Để trống để tạo một đáp án nhiễu (chỉ có vế phải)."),
     )
     answer = models.CharField(_("vế phải"), max_length=500)
@@ -381,7 +432,10 @@ class ShortAnswer(Orderable):
     question = ParentalKey(Question, on_delete=models.CASCADE, related_name="short_answers")
     text = models.CharField(_("đáp án"), max_length=500)
     fraction = models.DecimalField(
-        _("trọng số (%)"), max_digits=8, decimal_places=5, default=100,
+        _("trọng số (%)"),
+        max_digits=8,
+        decimal_places=5,
+        default=100,
         validators=[MinValueValidator(0), MaxValueValidator(100)],
     )
     feedback = models.TextField(_("phản hồi"), blank=True)
@@ -414,7 +468,12 @@ class ReviewPolicy(models.TextChoices):
     FEEDBACK = "feedback", _("Đáp án đúng và giải thích")
 
 
-REVIEW_LEVEL = {ReviewPolicy.SCORE: 0, ReviewPolicy.CORRECTNESS: 1, ReviewPolicy.ANSWERS: 2, ReviewPolicy.FEEDBACK: 3}
+REVIEW_LEVEL = {
+    ReviewPolicy.SCORE: 0,
+    ReviewPolicy.CORRECTNESS: 1,
+    ReviewPolicy.ANSWERS: 2,
+    ReviewPolicy.FEEDBACK: 3,
+}
 
 
 class QuizQuerySet(models.QuerySet):
@@ -429,31 +488,48 @@ class Quiz(ClusterableModel):
     title = models.CharField(_("tên bài kiểm tra"), max_length=255)
     intro = models.TextField(_("hướng dẫn"), blank=True, help_text=_("Hiện trước khi bắt đầu."))
     module = models.OneToOneField(
-        "courses.ModulePage", verbose_name=_("mô-đun (bài kiểm tra kiến thức)"), null=True,
-        blank=True, on_delete=models.SET_NULL, related_name="quiz",
+        "courses.ModulePage",
+        verbose_name=_("mô-đun (bài kiểm tra kiến thức)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="quiz",
         help_text=_("Gắn vào một mô-đun: đạt bài này thì mô-đun hoàn thành."),
     )
     course = models.ForeignKey(
-        "courses.CoursePage", verbose_name=_("khóa học (bài kiểm tra cuối khóa)"), null=True,
-        blank=True, on_delete=models.SET_NULL, related_name="final_tests",
+        "courses.CoursePage",
+        verbose_name=_("khóa học (bài kiểm tra cuối khóa)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="final_tests",
         help_text=_("Gắn vào một khóa học: đạt bài này là điều kiện hoàn thành khóa."),
     )
     time_limit_minutes = models.PositiveSmallIntegerField(
-        _("thời gian làm bài (phút)"), null=True, blank=True,
+        _("thời gian làm bài (phút)"),
+        null=True,
+        blank=True,
         validators=[MinValueValidator(1), MaxValueValidator(600)],
         help_text=_("Để trống nếu không giới hạn."),
     )
     attempts_allowed = models.PositiveSmallIntegerField(
-        _("số lần làm bài"), null=True, blank=True,
+        _("số lần làm bài"),
+        null=True,
+        blank=True,
         validators=[MinValueValidator(1), MaxValueValidator(10)],
         help_text=_("Từ 1 đến 10; để trống nếu không giới hạn."),
     )
     grading_method = models.CharField(
-        _("cách tính điểm"), max_length=10, choices=GradingMethod.choices,
+        _("cách tính điểm"),
+        max_length=10,
+        choices=GradingMethod.choices,
         default=GradingMethod.HIGHEST,
     )
     pass_mark = models.DecimalField(
-        _("điểm đạt (%)"), max_digits=5, decimal_places=2, default=Decimal("80"),
+        _("điểm đạt (%)"),
+        max_digits=5,
+        decimal_places=2,
+        default=Decimal("80"),
         validators=[MinValueValidator(0), MaxValueValidator(100)],
     )
     opens_at = models.DateTimeField(_("mở từ"), null=True, blank=True)
@@ -461,11 +537,15 @@ class Quiz(ClusterableModel):
     shuffle_questions = models.BooleanField(_("xáo trộn câu hỏi"), default=True)
     shuffle_choices = models.BooleanField(_("xáo trộn lựa chọn"), default=True)
     questions_per_page = models.PositiveSmallIntegerField(
-        _("số câu mỗi trang"), default=0, validators=[MaxValueValidator(50)],
+        _("số câu mỗi trang"),
+        default=0,
+        validators=[MaxValueValidator(50)],
         help_text=_("0 = tất cả câu hỏi trên một trang."),
     )
     review_policy = models.CharField(
-        _("xem lại sau khi nộp"), max_length=20, choices=ReviewPolicy.choices,
+        _("xem lại sau khi nộp"),
+        max_length=20,
+        choices=ReviewPolicy.choices,
         default=ReviewPolicy.FEEDBACK,
     )
     created_at = models.DateTimeField(auto_now_add=True)
@@ -603,12 +683,16 @@ class Quiz(ClusterableModel):
             deadline = self.closes_at
         try:
             with transaction.atomic():
-                number = (
-                    self.attempts_of(user).aggregate(n=models.Max("number"))["n"] or 0
-                ) + 1
+                number = (self.attempts_of(user).aggregate(n=models.Max("number"))["n"] or 0) + 1
                 attempt = Attempt.objects.create(
-                    quiz=self, user=user, number=number, started_at=now, deadline=deadline,
-                    pass_mark=self.pass_mark, review_policy=self.review_policy,
+                    quiz=self,
+                    user=user,
+                    number=number,
+                    started_at=now,
+                    deadline=deadline,
+                    pass_mark=self.pass_mark,
+                    review_policy=self.review_policy,
+                    question_count=len(question_ids),
                     unit=getattr(person, "unit", None),
                     unit_code=getattr(getattr(person, "unit", None), "code", "") or "",
                     unit_name=getattr(getattr(person, "unit", None), "name", "") or "",
@@ -617,7 +701,9 @@ class Quiz(ClusterableModel):
                 )
                 AttemptQuestion.objects.bulk_create(
                     AttemptQuestion(
-                        attempt=attempt, position=index + 1, question_id=pk,
+                        attempt=attempt,
+                        position=index + 1,
+                        question_id=pk,
                         question_version=by_id[pk].version,
                         snapshot=by_id[pk].build_snapshot(rng, self.shuffle_choices),
                     )
@@ -639,7 +725,10 @@ class AttemptRefused(Exception):
 class QuizQuestion(Orderable):
     quiz = ParentalKey(Quiz, on_delete=models.CASCADE, related_name="fixed_questions")
     question = models.ForeignKey(
-        Question, verbose_name=_("câu hỏi"), on_delete=models.PROTECT, related_name="+",
+        Question,
+        verbose_name=_("câu hỏi"),
+        on_delete=models.PROTECT,
+        related_name="+",
     )
 
     panels = [FieldPanel("question")]
@@ -654,16 +743,26 @@ class RandomRule(Orderable):
 
     quiz = ParentalKey(Quiz, on_delete=models.CASCADE, related_name="random_rules")
     count = models.PositiveSmallIntegerField(
-        _("số câu"), default=5, validators=[MinValueValidator(1), MaxValueValidator(200)],
+        _("số câu"),
+        default=5,
+        validators=[MinValueValidator(1), MaxValueValidator(200)],
     )
     category = models.ForeignKey(
-        Category, verbose_name=_("từ danh mục"), null=True, blank=True, on_delete=models.PROTECT,
+        Category,
+        verbose_name=_("từ danh mục"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="+",
     )
     include_subcategories = models.BooleanField(_("gồm cả danh mục con"), default=True)
     competency = models.ForeignKey(
-        "courses.Competency", verbose_name=_("theo năng lực"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="+",
+        "courses.Competency",
+        verbose_name=_("theo năng lực"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
 
     panels = [
@@ -721,32 +820,49 @@ class Attempt(models.Model):
         LEARNER = "learner", _("Học viên nộp")
         DEADLINE = "deadline", _("Tự nộp khi hết giờ")
 
-    quiz = models.ForeignKey(Quiz, verbose_name=_("bài kiểm tra"), on_delete=models.PROTECT, related_name="attempts")
+    quiz = models.ForeignKey(
+        Quiz, verbose_name=_("bài kiểm tra"), on_delete=models.PROTECT, related_name="attempts"
+    )
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("học viên"), on_delete=models.PROTECT,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("học viên"),
+        on_delete=models.PROTECT,
         related_name="quiz_attempts",
     )
     number = models.PositiveSmallIntegerField(_("lần thứ"))
-    state = models.CharField(_("trạng thái"), max_length=20, choices=State.choices, default=State.IN_PROGRESS)
+    state = models.CharField(
+        _("trạng thái"), max_length=20, choices=State.choices, default=State.IN_PROGRESS
+    )
     started_at = models.DateTimeField(_("bắt đầu"), default=timezone.now)
     deadline = models.DateTimeField(_("hạn nộp"), null=True, blank=True)
     submitted_at = models.DateTimeField(_("nộp lúc"), null=True, blank=True)
     closed_by = models.CharField(_("cách nộp"), max_length=20, choices=Closure.choices, blank=True)
-    score = models.DecimalField(_("điểm (%)"), max_digits=5, decimal_places=2, null=True, blank=True)
+    score = models.DecimalField(
+        _("điểm (%)"), max_digits=5, decimal_places=2, null=True, blank=True
+    )
     passed = models.BooleanField(_("đạt"), null=True)
     # Frozen at the start: the quiz's settings may change later.
     pass_mark = models.DecimalField(_("điểm đạt (%)"), max_digits=5, decimal_places=2)
+    question_count = models.PositiveSmallIntegerField(_("số câu hỏi"), default=0)
     review_policy = models.CharField(max_length=20, choices=ReviewPolicy.choices)
     # The learner's unit and department at the time (rule 2: history is immutable).
     unit = models.ForeignKey(
-        "org.AdministrativeUnit", verbose_name=_("đơn vị"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "org.AdministrativeUnit",
+        verbose_name=_("đơn vị"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     unit_code = models.CharField(_("mã đơn vị"), max_length=20, blank=True)
     unit_name = models.CharField(_("tên đơn vị lúc làm bài"), max_length=200, blank=True)
     department = models.ForeignKey(
-        "org.Department", verbose_name=_("phòng ban"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "org.Department",
+        verbose_name=_("phòng ban"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     department_name = models.CharField(_("phòng ban lúc làm bài"), max_length=200, blank=True)
 
@@ -757,10 +873,13 @@ class Attempt(models.Model):
         verbose_name_plural = _("lần làm bài")
         ordering = ["-started_at"]
         constraints = [
-            models.UniqueConstraint(fields=["quiz", "user", "number"], name="quizzes_attempt_unique_number"),
+            models.UniqueConstraint(
+                fields=["quiz", "user", "number"], name="quizzes_attempt_unique_number"
+            ),
             # Never two attempts in progress: a second tab resumes the first.
             models.UniqueConstraint(
-                fields=["quiz", "user"], condition=Q(state="in_progress"),
+                fields=["quiz", "user"],
+                condition=Q(state="in_progress"),
                 name="quizzes_attempt_one_in_progress",
             ),
         ]
@@ -791,34 +910,42 @@ class Attempt(models.Model):
     def review_level(self):
         return REVIEW_LEVEL[self.review_policy]
 
-    def save_responses(self, responses, now=None):
-        """Store already-validated responses {attempt_question_id: response-or-None}.
-
-        Callers hold no lock; this takes the attempt row lock so that a submit can never grade
-        while a save is half-way (a save either lands before the grading or is refused).
-        Returns (ok, reason).
-        """
-        now = now or timezone.now()
-        with transaction.atomic():
-            locked = (
-                Attempt.objects.select_for_update()
-                .only("state", "deadline")
-                .get(pk=self.pk)
-            )
-            if locked.state != self.State.IN_PROGRESS:
-                return False, "closed"
-            if locked.is_overdue(now):
-                return False, "overdue"
-            rows = []
-            for aq_id, response in responses.items():
-                rows.append(AttemptQuestion(pk=aq_id, response=response, answered_at=now))
-            if len(rows) == 1:
-                AttemptQuestion.objects.filter(pk=rows[0].pk, attempt_id=self.pk).update(
-                    response=rows[0].response, answered_at=now,
-                )
-            elif rows:
-                AttemptQuestion.objects.bulk_update(rows, ["response", "answered_at"])
+    def check_open(self, now=None):
+        """(True, "") if answers may still be saved, else (False, "closed" | "overdue")."""
+        if self.state != self.State.IN_PROGRESS:
+            return False, "closed"
+        if self.is_overdue(now):
+            return False, "overdue"
         return True, ""
+
+    def write_responses(self, responses, now=None):
+        """Store validated responses {attempt_question_id: response-or-None}. The caller holds
+        the attempt row lock (see `save_responses`)."""
+        now = now or timezone.now()
+        rows = [
+            AttemptQuestion(pk=pk, response=response, answered_at=now)
+            for pk, response in responses.items()
+        ]
+        if len(rows) == 1:
+            AttemptQuestion.objects.filter(pk=rows[0].pk, attempt_id=self.pk).update(
+                response=rows[0].response,
+                answered_at=now,
+            )
+        elif rows:
+            AttemptQuestion.objects.bulk_update(rows, ["response", "answered_at"])
+
+    def save_responses(self, responses, now=None):
+        """Lock the attempt row, check it is still open, store the responses. Returns (ok, reason).
+
+        The lock means a submit can never grade while a save is half-way: a save either lands
+        before the grading or is refused.
+        """
+        with transaction.atomic():
+            locked = Attempt.objects.select_for_update().only("state", "deadline").get(pk=self.pk)
+            ok, reason = locked.check_open(now)
+            if ok:
+                locked.write_responses(responses, now)
+        return ok, reason
 
     def submit(self, reason=Closure.LEARNER, now=None):
         """Grade and close the attempt exactly once. Returns True if this call graded it.
@@ -850,11 +977,53 @@ class Attempt(models.Model):
         return True
 
 
+def store_response(attempt_id, item_id, response, user_id, now=None):
+    """Save one answer in a single guarded statement (the autosave fast path).
+
+    The UPDATE only matches while the attempt is `user_id`'s, in progress and within deadline +
+    grace; on
+    PostgreSQL the sub-select takes a share lock on the attempt row, so it waits for a submit
+    holding the row (SELECT ... FOR UPDATE) and then sees it submitted: an answer is either
+    stored before grading or refused, never stored unseen. SQLite serialises writers anyway.
+    Returns True if stored.
+    """
+    now = now or timezone.now()
+    quote = connection.ops.quote_name
+    response_field = AttemptQuestion._meta.get_field("response")
+    answered_field = AttemptQuestion._meta.get_field("answered_at")
+    deadline_field = Attempt._meta.get_field("deadline")
+    lock = " FOR SHARE" if connection.vendor == "postgresql" else ""
+    # Only quoted model table/column names are interpolated; every value is a parameter.
+    sql = (
+        f"UPDATE {quote(AttemptQuestion._meta.db_table)} SET {quote('response')} = %s, "  # noqa: S608
+        f"{quote('answered_at')} = %s WHERE {quote('id')} = %s AND {quote('attempt_id')} = ("
+        f"SELECT {quote('id')} FROM {quote(Attempt._meta.db_table)} WHERE {quote('id')} = %s "
+        f"AND {quote('user_id')} = %s AND {quote('state')} = %s "
+        f"AND ({quote('deadline')} IS NULL OR {quote('deadline')} >= %s){lock})"
+    )
+    params = [
+        response_field.get_db_prep_save(response, connection),
+        answered_field.get_db_prep_save(now, connection),
+        item_id,
+        attempt_id,
+        user_id,
+        Attempt.State.IN_PROGRESS.value,
+        deadline_field.get_db_prep_save(now - DEADLINE_GRACE, connection),
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.rowcount == 1
+
+
 class AttemptQuestion(models.Model):
     attempt = models.ForeignKey(Attempt, on_delete=models.CASCADE, related_name="questions")
     position = models.PositiveSmallIntegerField()
     question = models.ForeignKey(
-        Question, null=True, blank=True, on_delete=models.SET_NULL, related_name="attempt_items",
+        Question,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="attempt_items",
     )
     question_version = models.PositiveIntegerField(default=1)
     snapshot = models.JSONField()
@@ -868,7 +1037,9 @@ class AttemptQuestion(models.Model):
         verbose_name_plural = _("câu hỏi trong lần làm bài")
         ordering = ["attempt_id", "position"]
         constraints = [
-            models.UniqueConstraint(fields=["attempt", "position"], name="quizzes_aq_unique_position"),
+            models.UniqueConstraint(
+                fields=["attempt", "position"], name="quizzes_aq_unique_position"
+            ),
         ]
 
     def __str__(self):
@@ -887,7 +1058,21 @@ def quiz_for_module(module_page):
 
 
 __all__ = [
-    "Attempt", "AttemptQuestion", "AttemptRefused", "Category", "Choice", "Count", "GradingMethod",
-    "GradingMode", "MatchPair", "OrderItem", "Question", "QuestionType", "Quiz", "QuizQuestion",
-    "RandomRule", "ReviewPolicy", "ShortAnswer", "quiz_for_module",
+    "Attempt",
+    "AttemptQuestion",
+    "AttemptRefused",
+    "Category",
+    "Choice",
+    "GradingMethod",
+    "GradingMode",
+    "MatchPair",
+    "OrderItem",
+    "Question",
+    "QuestionType",
+    "Quiz",
+    "QuizQuestion",
+    "RandomRule",
+    "ReviewPolicy",
+    "ShortAnswer",
+    "quiz_for_module",
 ]

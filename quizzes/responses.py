@@ -7,10 +7,17 @@ Field names (the same for plain form posts and for the autosave script):
 - ``q<aq>_<prompt id>``: the option id chosen for a matching prompt;
 - ``q<aq>_<item id>``: the position (1..n) chosen for an ordering item.
 
+Each question on the page also carries ``k<aq>``: the server-signed shape of what it showed
+(the ids a valid answer may use). The autosave checks answers against it, so the hot path needs
+no database read; a missing or tampered token only means the snapshot is read from the database.
+
 Anything that does not belong to the attempt's snapshot (an unknown question, a choice of another
 question, a position out of range) raises InvalidResponse: the whole post is refused.
 """
 
+from types import SimpleNamespace
+
+from django.core import signing
 from django.utils.translation import gettext as _
 
 MAX_SHORT_ANSWER = 500
@@ -87,10 +94,56 @@ def parse_one(item, data):
     raise InvalidResponse(_("Loại câu hỏi không được hỗ trợ."))
 
 
-def parse_page(attempt, data):
-    """{attempt_question_id: response} for every question the post says was shown."""
-    ids = shown_ids(data)
-    items = {item.pk: item for item in attempt.questions.filter(pk__in=ids).only("id", "snapshot")}
+def parse_items(items, ids, data):
+    """{id: response} for the posted ids, given {id: AttemptQuestion} of this attempt."""
     if len(items) != len(ids):
         raise InvalidResponse(_("Câu hỏi không thuộc lần làm bài này."))
     return {pk: parse_one(items[pk], data) for pk in ids}
+
+
+def parse_page(attempt, data):
+    """{attempt_question_id: response} for every question the post says was shown."""
+    ids = shown_ids(data)
+    # Not attempt.questions: the related manager would reload attempt_id for every row.
+    from .models import AttemptQuestion
+
+    items = {
+        item.pk: item
+        for item in AttemptQuestion.objects.filter(attempt_id=attempt.pk, pk__in=ids).only(
+            "id", "snapshot"
+        )
+    }
+    return parse_items(items, ids, data)
+
+
+def shape_of(snapshot):
+    """The part of a snapshot that decides which answers are valid (ids only, no texts/keys)."""
+    shape = {"type": snapshot.get("type")}
+    for key in ("choices", "prompts", "options", "items"):
+        if key in snapshot:
+            shape[key] = [{"id": entry["id"]} for entry in snapshot[key]]
+    return shape
+
+
+def _salt(attempt_id, item_id):
+    return f"quizzes.shape.{attempt_id}.{item_id}"
+
+
+def sign_shape(attempt_id, item_id, snapshot):
+    return signing.dumps(shape_of(snapshot), salt=_salt(attempt_id, item_id), compress=True)
+
+
+def signed_items(attempt_id, ids, data):
+    """{id: item-like with .pk and .snapshot (the shape)} from the posted tokens, or None if any
+    token is missing or does not verify (the caller then reads the snapshots)."""
+    items = {}
+    for pk in ids:
+        token = data.get(f"k{pk}")
+        if not token:
+            return None
+        try:
+            shape = signing.loads(token, salt=_salt(attempt_id, pk))
+        except signing.BadSignature:
+            return None
+        items[pk] = SimpleNamespace(pk=pk, snapshot=shape)
+    return items

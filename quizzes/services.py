@@ -15,7 +15,10 @@ def attempt_graded(attempt):
     """Called once when `attempt` has been graded. Returns True if progress was recorded."""
     logger.info(
         "attempt %s of quiz %s graded: %s%% (%s)",
-        attempt.pk, attempt.quiz_id, attempt.score, "đạt" if attempt.passed else "chưa đạt",
+        attempt.pk,
+        attempt.quiz_id,
+        attempt.score,
+        "đạt" if attempt.passed else "chưa đạt",
     )
     if not attempt.passed:
         return False

@@ -4,6 +4,8 @@ Every view works without JavaScript; quiz.js only adds autosave and the countdow
 only ever reached through `_get_attempt` (the learner's own, else 404).
 """
 
+import contextlib
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponseBadRequest, JsonResponse
@@ -14,8 +16,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from .display import page_bounds, question_view
-from .models import Attempt, AttemptRefused, Quiz
-from .responses import InvalidResponse, parse_page
+from .models import Attempt, AttemptQuestion, AttemptRefused, Quiz, store_response
+from .responses import InvalidResponse, parse_items, parse_page, shown_ids, signed_items
 
 
 def learner_may_take(user, quiz):
@@ -27,7 +29,10 @@ def learner_may_take(user, quiz):
     if quiz.course_id:
         from courses.models import Enrolment
 
-        return quiz.course.live and Enrolment.objects.filter(user=user, course_id=quiz.course_id).exists()
+        return (
+            quiz.course.live
+            and Enrolment.objects.filter(user=user, course_id=quiz.course_id).exists()
+        )
     return False
 
 
@@ -46,7 +51,9 @@ def _overdue_closed(request, attempt):
     """Submit an overdue attempt with its saved answers; True if it is (now) closed."""
     if attempt.is_in_progress and attempt.is_overdue():
         attempt.submit(reason=Attempt.Closure.DEADLINE)
-        messages.warning(request, _("Đã hết thời gian làm bài. Bài đã được nộp với các câu trả lời đã lưu."))
+        messages.warning(
+            request, _("Đã hết thời gian làm bài. Bài đã được nộp với các câu trả lời đã lưu.")
+        )
     return not attempt.is_in_progress
 
 
@@ -58,15 +65,19 @@ def quiz_detail(request, quiz_id):
     attempts = list(quiz.attempts_of(request.user).order_by("number"))
     current = next((a for a in attempts if a.is_in_progress), None)
     final = quiz.final_attempt(request.user)
-    return render(request, "quizzes/quiz_detail.html", {
-        "quiz": quiz,
-        "attempts": attempts,
-        "current": current,
-        "final": final,
-        "attempts_left": quiz.attempts_left(request.user),
-        "is_open": quiz.is_open(),
-        "question_count": quiz.question_count(),
-    })
+    return render(
+        request,
+        "quizzes/quiz_detail.html",
+        {
+            "quiz": quiz,
+            "attempts": attempts,
+            "current": current,
+            "final": final,
+            "attempts_left": quiz.attempts_left(request.user),
+            "is_open": quiz.is_open(),
+            "question_count": quiz.question_count(),
+        },
+    )
 
 
 @login_required
@@ -93,18 +104,23 @@ def _render_attempt(request, attempt, page, status=200, error=None):
     index = list(attempt.questions.values_list("position", "answered_at").order_by("position"))
     first, last, page, pages = page_bounds(len(index), quiz.questions_per_page, page)
     items = attempt.questions.filter(position__gte=first, position__lte=last).order_by("position")
-    return render(request, "quizzes/attempt.html", {
-        "attempt": attempt,
-        "quiz": quiz,
-        "questions": [question_view(item) for item in items],
-        "page": page,
-        "pages": pages,
-        "page_range": range(1, pages + 1),
-        "total": len(index),
-        "answered": sum(1 for _position, answered_at in index if answered_at),
-        "seconds_left": attempt.seconds_left(),
-        "error": error,
-    }, status=status)
+    return render(
+        request,
+        "quizzes/attempt.html",
+        {
+            "attempt": attempt,
+            "quiz": quiz,
+            "questions": [question_view(item) for item in items],
+            "page": page,
+            "pages": pages,
+            "page_range": range(1, pages + 1),
+            "total": len(index),
+            "answered": sum(1 for _position, answered_at in index if answered_at),
+            "seconds_left": attempt.seconds_left(),
+            "error": error,
+        },
+        status=status,
+    )
 
 
 @login_required
@@ -134,10 +150,8 @@ def take(request, attempt_id):
     if action in ("next", "prev"):
         page += 1 if action == "next" else -1
     elif action == "goto":
-        try:
+        with contextlib.suppress(ValueError):
             page = int(request.POST.get("goto") or page)
-        except ValueError:
-            pass
     else:
         messages.success(request, _("Đã lưu câu trả lời."))
     return redirect(f"{reverse('quizzes:attempt', args=[attempt.pk])}?trang={page}")
@@ -146,32 +160,63 @@ def take(request, attempt_id):
 @login_required
 @require_POST
 def save(request, attempt_id):
-    """Autosave (quiz.js): one question's fields; answers in JSON."""
-    attempt = _get_attempt(request.user, attempt_id)
-    result_url = reverse("quizzes:result", args=[attempt.pk])
-    if not attempt.is_in_progress:
-        return JsonResponse(
-            {"ok": False, "closed": True, "redirect": result_url,
-             "message": _("Bài đã được nộp; không thể lưu thêm câu trả lời.")},
-            status=400,
-        )
+    """Autosave (quiz.js): one question's fields; answers in JSON.
+
+    The hot path of a test rush. Answers are checked against the signed shape the page carried
+    (responses.signed_items), or against the snapshot read from the database when that token is
+    missing; then one guarded UPDATE per question (models.store_response) stores them only if
+    the attempt is the learner's, in progress and within time.
+    """
     try:
-        responses = parse_page(attempt, request.POST)
+        ids = shown_ids(request.POST)
     except InvalidResponse as problem:
         return JsonResponse({"ok": False, "message": str(problem)}, status=400)
-    ok, reason = attempt.save_responses(responses)
-    if not ok:
-        if reason == "overdue":
-            attempt.submit(reason=Attempt.Closure.DEADLINE)
-            message = _("Đã hết thời gian làm bài. Bài đã được nộp với các câu trả lời đã lưu trước đó.")
-        else:
-            message = _("Bài đã được nộp; không thể lưu thêm câu trả lời.")
-        return JsonResponse({"ok": False, "closed": True, "redirect": result_url, "message": message}, status=400)
-    return JsonResponse({
-        "ok": True,
-        "saved_at": timezone.localtime().strftime("%H:%M:%S"),
-        "seconds_left": attempt.seconds_left(),
-    })
+    items = signed_items(attempt_id, ids, request.POST)
+    attempt = None
+    if items is None:
+        items = {
+            item.pk: item
+            for item in AttemptQuestion.objects.filter(
+                pk__in=ids, attempt_id=attempt_id, attempt__user=request.user
+            )
+            .select_related("attempt")
+            .only("id", "snapshot", "attempt__id", "attempt__state", "attempt__deadline")
+        }
+        attempt = (
+            next(iter(items.values())).attempt if items else _get_attempt(request.user, attempt_id)
+        )
+        ok, reason = attempt.check_open()
+        if not ok:
+            return _closed_response(attempt, reason)
+    try:
+        responses = parse_items(items, ids, request.POST)
+    except InvalidResponse as problem:
+        _get_attempt(request.user, attempt_id)  # someone else's attempt stays a 404
+        return JsonResponse({"ok": False, "message": str(problem)}, status=400)
+    now = timezone.now()
+    # Stops at the first refusal: the attempt is then closed (or not the learner's) for all.
+    if not all(
+        store_response(attempt_id, pk, response, request.user.pk, now)
+        for pk, response in responses.items()
+    ):
+        attempt = _get_attempt(request.user, attempt_id)
+        ok, reason = attempt.check_open(now)
+        return _closed_response(attempt, reason or "closed")
+    return JsonResponse({"ok": True, "saved_at": timezone.localtime(now).strftime("%H:%M:%S")})
+
+
+def _closed_response(attempt, reason):
+    result_url = reverse("quizzes:result", args=[attempt.pk])
+    if reason == "overdue":
+        attempt.submit(reason=Attempt.Closure.DEADLINE)
+        message = _(
+            "Đã hết thời gian làm bài. Bài đã được nộp với các câu trả lời đã lưu trước đó."
+        )
+    else:
+        message = _("Bài đã được nộp; không thể lưu thêm câu trả lời.")
+    return JsonResponse(
+        {"ok": False, "closed": True, "redirect": result_url, "message": message}, status=400
+    )
 
 
 @login_required
@@ -199,9 +244,13 @@ def result(request, attempt_id):
         return redirect("quizzes:attempt", attempt_id=attempt.pk)
     level = attempt.review_level
     items = attempt.questions.order_by("position") if level > 0 else []
-    return render(request, "quizzes/result.html", {
-        "attempt": attempt,
-        "quiz": attempt.quiz,
-        "questions": [question_view(item, level) for item in items],
-        "review_level": level,
-    })
+    return render(
+        request,
+        "quizzes/result.html",
+        {
+            "attempt": attempt,
+            "quiz": attempt.quiz,
+            "questions": [question_view(item, level) for item in items],
+            "review_level": level,
+        },
+    )

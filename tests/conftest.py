@@ -5,6 +5,7 @@ from django.test import Client
 
 from lms.org import roles
 
+from .browser_harness import browser_page, chromium  # noqa: F401 (shared browser fixtures)
 from .factories import DEFAULT_PASSWORD, PersonFactory, UnitFactory, UserFactory
 
 
@@ -80,3 +81,40 @@ def client_for():
 @pytest.fixture
 def password():
     return DEFAULT_PASSWORD
+
+
+def pytest_collection_modifyitems(items):
+    """Transactional tests (browser tests, thread tests) flush the database when they end,
+    which would also wipe what migrations put there (role groups, the home page, the course
+    catalogue, the review workflow). Serialised rollback restores it for every such test."""
+    for item in items:
+        if "chromium" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
+        marker = item.get_closest_marker("django_db")
+        uses_live_server = "live_server" in getattr(item, "fixturenames", ())
+        if marker is None and not uses_live_server:
+            continue
+        kwargs = dict(marker.kwargs) if marker is not None else {}
+        if not (kwargs.get("transaction") or uses_live_server):
+            continue
+        if kwargs.get("serialized_rollback"):
+            continue
+        kwargs.update(transaction=True, serialized_rollback=True)
+        item.add_marker(pytest.mark.django_db(**kwargs), append=False)
+
+
+def site_root():
+    """The default site's home page; recreated if a transactional test flushed it."""
+    from django.conf import settings as django_settings
+    from wagtail.models import Locale, Page, Site
+
+    from content.models import HomePage
+
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    if site is not None:
+        return site.root_page
+    Locale.objects.get_or_create(language_code=django_settings.LANGUAGE_CODE)
+    root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
+    home = root.add_child(instance=HomePage(title="An Toàn Số", slug="trang-chu"))
+    Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
+    return home

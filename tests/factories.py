@@ -4,7 +4,14 @@ import factory
 from django.contrib.auth.models import Group
 
 from lms.accounts.models import User
-from lms.org.models import AdministrativeUnit, Department, Person, PersonPosition, Position, UnitKind
+from lms.org.models import (
+    AdministrativeUnit,
+    Department,
+    Person,
+    PersonPosition,
+    Position,
+    UnitKind,
+)
 
 DEFAULT_PASSWORD = "mat-khau-thu-nghiem-1"
 

@@ -15,10 +15,15 @@ class H5PUploadView(CreateView):
             [FieldPanel("package_file"), FieldPanel("title")], base_form_class=H5PUploadForm
         ).bind_to_model(H5PPackage)
 
+    def get_form_class(self):
+        # The viewset passes the edit form (title only); creating needs the upload form.
+        return self.panel.get_form_class()
+
     def save_instance(self):
         form = self.form
         return import_package(
-            form.cleaned_data["package_file"], user=self.request.user,
+            form.cleaned_data["package_file"],
+            user=self.request.user,
             title=form.cleaned_data.get("title") or "",
         )
 
@@ -43,4 +48,3 @@ class H5PPackageViewSet(SnippetViewSet):
     list_display = ["title", "main_library", "file_count", "uploaded_by", "uploaded_at"]
     search_fields = ["title"]
     edit_handler = ObjectList([FieldPanel("title")])
-

@@ -7,20 +7,26 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from .xapi import make_attempt_token
+
 PLAYER_DIST = "vendor/h5p-standalone/dist/"
 
 
 class H5PActivityBlock(blocks.StructBlock):
     package = SnippetChooserBlock(
-        "content.H5PPackage", label=_("gói H5P"),
+        "content.H5PPackage",
+        label=_("gói H5P"),
         help_text=_("Chọn gói .h5p đã tải lên ở mục Gói H5P."),
     )
     title = blocks.CharBlock(
-        required=False, max_length=200, label=_("tiêu đề"),
+        required=False,
+        max_length=200,
+        label=_("tiêu đề"),
         help_text=_("Để trống để dùng tiêu đề của gói."),
     )
     instructions = blocks.TextBlock(
-        required=False, label=_("hướng dẫn"),
+        required=False,
+        label=_("hướng dẫn"),
         help_text=_("Một hai câu cho người học biết cần làm gì."),
     )
 
@@ -28,6 +34,7 @@ class H5PActivityBlock(blocks.StructBlock):
         icon = "code"
         label = _("Hoạt động H5P")
         template = "content/h5p/blocks/h5p_activity.html"
+        preview_template = "content/h5p/blocks/h5p_activity_preview.html"
         description = _("Bài tập tương tác H5P; kết quả được máy chủ ghi nhận vào tiến độ học.")
         preview_value = {
             "title": "Đúng hay sai: mật khẩu dùng chung",
@@ -42,8 +49,18 @@ class H5PActivityBlock(blocks.StructBlock):
         context["activity_title"] = value.get("title") or (package.title if package else "")
         if package is not None:
             context["h5p_json_path"] = reverse("h5p:package-root", args=[package.pk])
-            if page is not None and page.pk:
+            request = (parent_context or {}).get("request")
+            # Previews (admin) show the player but report nothing: no learner is studying.
+            user = getattr(request, "user", None)
+            if (
+                page is not None
+                and page.pk
+                and user is not None
+                and user.is_authenticated
+                and not getattr(request, "is_preview", False)
+            ):
                 context["xapi_url"] = reverse("h5p:xapi", args=[page.pk, package.pk])
+                context["attempt_token"] = make_attempt_token(user, page.pk, package.pk)
         context["frame_js"] = static(PLAYER_DIST + "frame.bundle.js")
         context["frame_css"] = static(PLAYER_DIST + "styles/h5p.css")
         context["main_js"] = static(PLAYER_DIST + "main.bundle.js")

@@ -22,22 +22,32 @@ class H5PPackage(index.Indexed, models.Model):
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     title = models.CharField(
-        _("tiêu đề"), max_length=255,
+        _("tiêu đề"),
+        max_length=255,
         help_text=_("Tên hoạt động hiển thị cho giảng viên; mặc định lấy từ h5p.json."),
     )
     main_library = models.CharField(
-        _("thư viện chính"), max_length=255, editable=False,
+        _("thư viện chính"),
+        max_length=255,
+        editable=False,
         help_text=_("Tên máy và phiên bản, ví dụ H5P.TrueFalse 1.6."),
     )
     storage_prefix = models.CharField(_("thư mục lưu trữ"), max_length=255, editable=False)
     h5p_json = models.JSONField(_("nội dung h5p.json"), default=dict, editable=False)
     total_size = models.PositiveBigIntegerField(_("dung lượng (byte)"), default=0, editable=False)
     file_count = models.PositiveIntegerField(_("số tệp"), default=0, editable=False)
-    original_filename = models.CharField(_("tên tệp gốc"), max_length=255, blank=True, editable=False)
+    original_filename = models.CharField(
+        _("tên tệp gốc"), max_length=255, blank=True, editable=False
+    )
     is_ready = models.BooleanField(_("sẵn sàng"), default=False, editable=False)
     uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="+", verbose_name=_("người tải lên"), editable=False,
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("người tải lên"),
+        editable=False,
     )
     uploaded_at = models.DateTimeField(_("thời điểm tải lên"), auto_now_add=True)
 
@@ -68,14 +78,18 @@ class H5PStatement(models.Model):
     server's; the browser's copy is kept in `statement` only after we overwrite them."""
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="h5p_statements",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="h5p_statements",
         verbose_name=_("người học"),
     )
     package = models.ForeignKey(
         H5PPackage, on_delete=models.CASCADE, related_name="statements", verbose_name=_("gói H5P")
     )
     module_page = models.ForeignKey(
-        "wagtailcore.Page", on_delete=models.CASCADE, related_name="+",
+        "wagtailcore.Page",
+        on_delete=models.CASCADE,
+        related_name="+",
         verbose_name=_("học phần"),
     )
     verb = models.CharField(_("động từ xAPI"), max_length=255)

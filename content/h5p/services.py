@@ -11,7 +11,13 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from .models import H5PPackage
-from .validation import MAX_FILE_SIZE, H5PPackageError, read_member, validate_package
+from .validation import (
+    MAX_FILE_SIZE,
+    ZIP_READ_ERRORS,
+    H5PPackageError,
+    read_member,
+    validate_package,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -47,9 +53,22 @@ def import_package(file_or_path, user=None, title=""):
             package.save()
             with zipfile.ZipFile(file_or_path) as archive:
                 for info in validated.members:
-                    data = read_member(archive, info, MAX_FILE_SIZE)
+                    try:
+                        data = read_member(archive, info, MAX_FILE_SIZE)
+                    except ZIP_READ_ERRORS as exc:
+                        # The archive changed under us after validation (it should not).
+                        raise H5PPackageError(
+                            _('Tệp "%(file)s": dữ liệu nén bị hỏng.') % {"file": info.filename}
+                        ) from exc
                     wanted = package.storage_path(info.filename)
-                    saved = default_storage.save(wanted, ContentFile(data))
+                    try:
+                        saved = default_storage.save(wanted, ContentFile(data))
+                    except OSError as exc:
+                        logger.exception("Could not store H5P file %s", wanted)
+                        raise H5PPackageError(
+                            _('Tệp "%(file)s": không lưu được vào kho lưu trữ (%(error)s).')
+                            % {"file": info.filename, "error": exc.strerror or exc}
+                        ) from exc
                     written.append(saved)
                     if saved != wanted:
                         # The storage renamed the file (a clash under a fresh UUID prefix

@@ -10,10 +10,12 @@ import posixpath
 import re
 import stat
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 MAX_TOTAL_SIZE = 100 * 1024 * 1024  # uncompressed bytes in the whole package
 MAX_FILE_SIZE = 50 * 1024 * 1024  # uncompressed bytes in one member
@@ -28,31 +30,59 @@ MAX_ERRORS = 30
 
 # H5P's own default whitelist, minus anything a browser or server could execute on our origin
 # (no html/htm, php, swf; no xml either: a browser renders XHTML-namespaced XML as a page).
-ALLOWED_EXTENSIONS = frozenset(
-    "json png jpg jpeg gif bmp tif tiff svg eot ttf woff woff2 otf webm mp4 ogg mp3 m4a wav "
-    "txt pdf rtf doc docx xls xlsx ppt pptx odt ods odp csv diff patch vtt webvtt md textile js css".split()
-)
+# fmt: off
+ALLOWED_EXTENSIONS = frozenset({
+    "json", "png", "jpg", "jpeg", "gif", "bmp", "tif", "tiff", "svg", "eot", "ttf", "woff",
+    "woff2", "otf", "webm", "mp4", "ogg", "mp3", "m4a", "wav", "txt", "pdf", "rtf", "doc", "docx",
+    "xls", "xlsx", "ppt", "pptx", "odt", "ods", "odp", "csv", "diff", "patch", "vtt", "webvtt",
+    "md", "textile", "js", "css",
+})
+# fmt: on
 CODE_EXTENSIONS = frozenset({"js", "css"})
 TOP_LEVEL_EXTENSIONS = frozenset({"json", "txt", "md"})
 
-LIBRARY_DIR_RE = re.compile(r"^(?P<name>[A-Za-z0-9_][A-Za-z0-9_.]*)-(?P<major>\d+)\.(?P<minor>\d+)$")
+LIBRARY_DIR_RE = re.compile(
+    r"^(?P<name>[A-Za-z0-9_][A-Za-z0-9_.]*)-(?P<major>\d+)\.(?P<minor>\d+)$"
+)
 MACHINE_NAME_RE = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.]*$")
 LANGUAGE_FILE_RE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*\.json$")
 DRIVE_RE = re.compile(r"^[A-Za-z]:")
 
 # Anything in an SVG that could run script or pull in another document.
 SVG_DANGER = [
-    (re.compile(rb"<\s*script", re.I), "mã script"),
-    (re.compile(rb"<\s*foreignObject", re.I), "phần tử foreignObject"),
-    (re.compile(rb"<\s*(iframe|embed|object|handler|listener)\b", re.I), "phần tử nhúng"),
-    (re.compile(rb"<!ENTITY", re.I), "khai báo ENTITY"),
-    (re.compile(rb"\son[a-z]+\s*=", re.I), "thuộc tính sự kiện (on...)"),
-    (re.compile(rb"javascript\s*:", re.I), "liên kết javascript:"),
-    (re.compile(rb"(?:xlink:)?href\s*=\s*[\"'](?!\s*#)", re.I), "liên kết ra ngoài (href)"),
-    (re.compile(rb"@import|url\(\s*[\"']?\s*(?!#)", re.I), "tham chiếu ra ngoài trong CSS"),
-    (re.compile(rb"<\s*(set|animate)\b[^>]*attributeName\s*=\s*[\"']?(xlink:)?href", re.I),
-     "hoạt ảnh thay đổi liên kết"),
+    (re.compile(rb"<\s*script", re.I), gettext_lazy("mã script")),
+    (re.compile(rb"<\s*foreignObject", re.I), gettext_lazy("phần tử foreignObject")),
+    (
+        re.compile(rb"<\s*(iframe|embed|object|handler|listener)\b", re.I),
+        gettext_lazy("phần tử nhúng"),
+    ),
+    (re.compile(rb"<!ENTITY", re.I), gettext_lazy("khai báo ENTITY")),
+    (re.compile(rb"\son[a-z]+\s*=", re.I), gettext_lazy("thuộc tính sự kiện (on...)")),
+    (re.compile(rb"javascript\s*:", re.I), gettext_lazy("liên kết javascript:")),
+    (
+        re.compile(rb"(?:xlink:)?href\s*=\s*[\"'](?!\s*#)", re.I),
+        gettext_lazy("liên kết ra ngoài (href)"),
+    ),
+    (
+        re.compile(rb"@import|url\(\s*[\"']?\s*(?!#)", re.I),
+        gettext_lazy("tham chiếu ra ngoài trong CSS"),
+    ),
+    (
+        re.compile(rb"<\s*(set|animate)\b[^>]*attributeName\s*=\s*[\"']?(xlink:)?href", re.I),
+        gettext_lazy("hoạt ảnh thay đổi liên kết"),
+    ),
 ]
+
+
+# What reading a damaged or exotic member can raise.
+ZIP_READ_ERRORS = (
+    zipfile.BadZipFile,
+    zlib.error,
+    OSError,
+    EOFError,
+    NotImplementedError,
+    RuntimeError,
+)
 
 
 class H5PPackageError(ValidationError):
@@ -84,8 +114,11 @@ def read_member(archive, info, limit):
             size += len(chunk)
             if size > min(limit, info.file_size):
                 raise H5PPackageError(
-                    _('Tệp "%(file)s": kích thước thực vượt quá kích thước khai báo hoặc giới '
-                      "hạn cho phép.") % {"file": info.filename}
+                    _(
+                        'Tệp "%(file)s": kích thước thực vượt quá kích thước khai báo hoặc giới '
+                        "hạn cho phép."
+                    )
+                    % {"file": info.filename}
                 )
             chunks.append(chunk)
     return b"".join(chunks)
@@ -133,8 +166,10 @@ class _Checker:
                 continue
             mode = info.external_attr >> 16
             if stat.S_ISLNK(mode):
-                self.error(_('Tệp "%(file)s": liên kết tượng trưng (symlink) không được phép.')
-                           % {"file": name})
+                self.error(
+                    _('Tệp "%(file)s": liên kết tượng trưng (symlink) không được phép.')
+                    % {"file": name}
+                )
                 continue
             if info.flag_bits & 0x1:
                 self.error(_('Tệp "%(file)s": tệp được mã hóa, không đọc được.') % {"file": name})
@@ -151,11 +186,15 @@ class _Checker:
                     % {"file": name, "size": info.file_size // 2**20, "max": MAX_FILE_SIZE // 2**20}
                 )
                 continue
-            if (info.file_size >= RATIO_EXEMPT_BELOW
-                    and info.file_size > MAX_RATIO * max(info.compress_size, 1)):
+            if info.file_size >= RATIO_EXEMPT_BELOW and info.file_size > MAX_RATIO * max(
+                info.compress_size, 1
+            ):
                 self.error(
-                    _('Tệp "%(file)s": tỉ lệ nén bất thường (trên %(ratio)s lần), có dấu hiệu '
-                      "bom nén (zip bomb).") % {"file": name, "ratio": MAX_RATIO}
+                    _(
+                        'Tệp "%(file)s": tỉ lệ nén bất thường (trên %(ratio)s lần), có dấu hiệu '
+                        "bom nén (zip bomb)."
+                    )
+                    % {"file": name, "ratio": MAX_RATIO}
                 )
                 continue
             total += info.file_size
@@ -179,9 +218,11 @@ class _Checker:
         else:
             parts = name.rstrip("/").split("/")
             if any(part in {"", ".", ".."} for part in parts):
-                bad = _("đường dẫn chứa thành phần rỗng, \".\" hoặc \"..\"")
+                bad = _('đường dẫn chứa thành phần rỗng, "." hoặc ".."')
         if bad:
-            self.error(_('Tệp "%(file)s": %(rule)s, không được phép.') % {"file": name, "rule": bad})
+            self.error(
+                _('Tệp "%(file)s": %(rule)s, không được phép.') % {"file": name, "rule": bad}
+            )
             return False
         return True
 
@@ -200,8 +241,10 @@ class _Checker:
             )
         elif ext in CODE_EXTENSIONS and not LIBRARY_DIR_RE.match(top):
             self.error(
-                _('Tệp "%(file)s": tệp .%(ext)s chỉ được nằm trong thư mục thư viện '
-                  "(TênThưViện-X.Y), không được nằm trong content/ hay thư mục gốc.")
+                _(
+                    'Tệp "%(file)s": tệp .%(ext)s chỉ được nằm trong thư mục thư viện '
+                    "(TênThưViện-X.Y), không được nằm trong content/ hay thư mục gốc."
+                )
                 % {"file": name, "ext": ext}
             )
 
@@ -217,7 +260,7 @@ class _Checker:
             self.errors.extend(exc.messages)
         except (UnicodeDecodeError, ValueError):
             self.error(_('Tệp "%(file)s": không phải JSON hợp lệ.') % {"file": name})
-        except (zipfile.BadZipFile, OSError, EOFError):
+        except ZIP_READ_ERRORS:
             self.error(_('Tệp "%(file)s": dữ liệu nén bị hỏng.') % {"file": name})
         return None
 
@@ -249,8 +292,11 @@ class _Checker:
             spec = self.dependency(dep)
             if spec is None:
                 self.error(
-                    _('Tệp "h5p.json": phụ thuộc thứ %(n)s cần machineName, majorVersion và '
-                      "minorVersion hợp lệ.") % {"n": index}
+                    _(
+                        'Tệp "h5p.json": phụ thuộc thứ %(n)s cần machineName, majorVersion và '
+                        "minorVersion hợp lệ."
+                    )
+                    % {"n": index}
                 )
                 ok = False
             else:
@@ -288,8 +334,11 @@ class _Checker:
             match = LIBRARY_DIR_RE.match(folder)
             if not match:
                 self.error(
-                    _('Thư mục "%(dir)s/": tên thư mục thư viện không hợp lệ (phải có dạng '
-                      "TênThưViện-X.Y, ví dụ H5P.TrueFalse-1.6).") % {"dir": folder}
+                    _(
+                        'Thư mục "%(dir)s/": tên thư mục thư viện không hợp lệ (phải có dạng '
+                        "TênThưViện-X.Y, ví dụ H5P.TrueFalse-1.6)."
+                    )
+                    % {"dir": folder}
                 )
                 continue
             library = self.check_library_json(folder, match)
@@ -324,36 +373,48 @@ class _Checker:
                 _('Tệp "%(file)s": %(problems)s.') % {"file": name, "problems": "; ".join(problems)}
             )
             return None
-        expected = f"{machine_name}-{_version(data['majorVersion'])}.{_version(data['minorVersion'])}"
+        expected = (
+            f"{machine_name}-{_version(data['majorVersion'])}.{_version(data['minorVersion'])}"
+        )
         if expected != folder:
             self.error(
-                _('Tệp "%(file)s": thư viện khai báo là "%(lib)s" nhưng nằm trong thư mục '
-                  '"%(dir)s/" (tên thư mục phải là "%(expected)s/").')
+                _(
+                    'Tệp "%(file)s": thư viện khai báo là "%(lib)s" nhưng nằm trong thư mục '
+                    '"%(dir)s/" (tên thư mục phải là "%(expected)s/").'
+                )
                 % {"file": name, "lib": machine_name, "dir": folder, "expected": expected}
             )
             return None
         for key in ("preloadedJs", "preloadedCss"):
             entries = data.get(key, [])
             if not isinstance(entries, list):
-                self.error(_('Tệp "%(file)s": "%(key)s" phải là danh sách.') % {"file": name, "key": key})
+                self.error(
+                    _('Tệp "%(file)s": "%(key)s" phải là danh sách.') % {"file": name, "key": key}
+                )
                 continue
             for entry in entries:
                 path = entry.get("path") if isinstance(entry, dict) else None
                 if not isinstance(path, str) or f"{folder}/{path}" not in self.files:
                     self.error(
-                        _('Tệp "%(file)s": %(key)s khai báo tệp "%(path)s" nhưng tệp này không có '
-                          "trong gói.") % {"file": name, "key": key, "path": path}
+                        _(
+                            'Tệp "%(file)s": %(key)s khai báo tệp "%(path)s" nhưng tệp này không có '
+                            "trong gói."
+                        )
+                        % {"file": name, "key": key, "path": path}
                     )
         return data
 
     def check_language_files(self, folder):
         prefix = f"{folder}/language/"
         for name in self.files:
-            if name.startswith(prefix) and "/" not in name[len(prefix):]:
-                if not LANGUAGE_FILE_RE.match(name[len(prefix):]):
+            if name.startswith(prefix) and "/" not in name[len(prefix) :]:
+                if not LANGUAGE_FILE_RE.match(name[len(prefix) :]):
                     self.error(
-                        _('Tệp "%(file)s": tên tệp ngôn ngữ không hợp lệ (phải là mã ngôn ngữ, '
-                          "ví dụ vi.json).") % {"file": name}
+                        _(
+                            'Tệp "%(file)s": tên tệp ngôn ngữ không hợp lệ (phải là mã ngôn ngữ, '
+                            "ví dụ vi.json)."
+                        )
+                        % {"file": name}
                     )
                 else:
                     self.load_json(name)
@@ -370,8 +431,10 @@ class _Checker:
             if library is None:
                 name, major, minor = key
                 self.error(
-                    _('Thiếu thư viện "%(lib)s %(major)s.%(minor)s": gói phải có thư mục '
-                      '"%(lib)s-%(major)s.%(minor)s/" với tệp library.json hợp lệ.')
+                    _(
+                        'Thiếu thư viện "%(lib)s %(major)s.%(minor)s": gói phải có thư mục '
+                        '"%(lib)s-%(major)s.%(minor)s/" với tệp library.json hợp lệ.'
+                    )
                     % {"lib": name, "major": major, "minor": minor}
                 )
                 continue
@@ -389,6 +452,20 @@ class _Checker:
         if data is not None and not isinstance(data, dict):
             self.error(_('Tệp "content/content.json": phải là một đối tượng JSON.'))
 
+    def check_integrity(self):
+        """Decompress every member once (CRC and real size checked, bytes discarded), so a
+        damaged member is reported now, not halfway through storing the package."""
+        for name, info in self.files.items():
+            try:
+                with self.archive.open(info) as stream:
+                    size = 0
+                    while chunk := stream.read(256 * 1024):
+                        size += len(chunk)
+                        if size > info.file_size:
+                            raise zipfile.BadZipFile
+            except ZIP_READ_ERRORS:
+                self.error(_('Tệp "%(file)s": dữ liệu nén bị hỏng.') % {"file": name})
+
     def check_svgs(self):
         for name, info in self.files.items():
             if extension(name) != "svg":
@@ -398,8 +475,17 @@ class _Checker:
             except H5PPackageError as exc:
                 self.errors.extend(exc.messages)
                 continue
-            except (zipfile.BadZipFile, OSError, EOFError):
+            except ZIP_READ_ERRORS:
                 self.error(_('Tệp "%(file)s": dữ liệu nén bị hỏng.') % {"file": name})
+                continue
+            try:
+                # The patterns read bytes: a UTF-16/32 file would hide "<script" between NULs.
+                raw.decode("utf-8")
+            except UnicodeDecodeError:
+                self.error(_('Tệp "%(file)s": ảnh SVG phải mã hóa UTF-8.') % {"file": name})
+                continue
+            if b"\x00" in raw:
+                self.error(_('Tệp "%(file)s": ảnh SVG phải mã hóa UTF-8.') % {"file": name})
                 continue
             for pattern, what in SVG_DANGER:
                 if pattern.search(raw):
@@ -423,6 +509,8 @@ def validate_package(fileobj, filename="tệp tải lên"):
     with archive:
         checker = _Checker(archive)
         checker.check_entries()
+        checker.fail_if_errors()
+        checker.check_integrity()
         checker.fail_if_errors()
         parsed = checker.check_h5p_json()
         libraries = checker.check_libraries()

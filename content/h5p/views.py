@@ -16,7 +16,13 @@ from django.views.decorators.http import require_POST, require_safe
 from .access import module_uses_package, user_can_use_package
 from .models import H5PPackage, H5PStatement
 from .validation import ALLOWED_EXTENSIONS, DRIVE_RE, extension
-from .xapi import MAX_BODY_BYTES, StatementError, clean_statement, counts_as_completion
+from .xapi import (
+    MAX_BODY_BYTES,
+    StatementError,
+    attempt_token_is_valid,
+    clean_statement,
+    counts_as_completion,
+)
 
 CONTENT_TYPES = {
     "json": "application/json",
@@ -40,13 +46,20 @@ CONTENT_TYPES = {
 }
 # Package files are sub-resources of the player. Opened on their own (an SVG, a PDF), they get
 # a sandboxed, script-less document: nothing in a package can run script on our origin that way.
-SANDBOX_CSP = "sandbox; default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; font-src 'self'"
+SANDBOX_CSP = (
+    "sandbox; default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; font-src 'self'"
+)
 
 
 def _safe_member(member):
     """The archive path from the URL, re-checked like at upload time; None if unsafe."""
-    if (not member or "\\" in member or "\x00" in member or member.startswith("/")
-            or DRIVE_RE.match(member)):
+    if (
+        not member
+        or "\\" in member
+        or "\x00" in member
+        or member.startswith("/")
+        or DRIVE_RE.match(member)
+    ):
         return None
     parts = member.split("/")
     if any(part in {"", ".", ".."} for part in parts):
@@ -70,7 +83,9 @@ def package_file(request, package_id, member):
     except (FileNotFoundError, OSError):
         raise Http404 from None
     ext = extension(member)
-    content_type = CONTENT_TYPES.get(ext) or mimetypes.guess_type(member)[0] or "application/octet-stream"
+    content_type = (
+        CONTENT_TYPES.get(ext) or mimetypes.guess_type(member)[0] or "application/octet-stream"
+    )
     response = FileResponse(stream, content_type=content_type)
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = SANDBOX_CSP
@@ -86,12 +101,19 @@ def package_root(request, package_id):
     raise Http404
 
 
-def _actor(request, user):
+def _actor(user):
+    """The logged-in user, by account id only: statements carry no name or e-mail."""
     return {
         "objectType": "Agent",
-        "name": user.get_full_name() or user.get_username(),
         "account": {"homePage": settings.WAGTAILADMIN_BASE_URL, "name": str(user.pk)},
     }
+
+
+def _declared_length(request):
+    try:
+        return int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return 0
 
 
 @login_required
@@ -107,7 +129,14 @@ def xapi_statement(request, module_id, package_id):
     package = get_object_or_404(H5PPackage, pk=package_id, is_ready=True)
     if not user_can_study_module(request.user, module):
         raise Http404
-    if int(request.META.get("CONTENT_LENGTH") or 0) > MAX_BODY_BYTES:
+    if not attempt_token_is_valid(
+        request.headers.get("X-H5P-Attempt"), request.user, module.pk, package.pk
+    ):
+        return JsonResponse(
+            {"error": _("Hãy mở lại bài học rồi làm hoạt động; kết quả này không được ghi nhận.")},
+            status=403,
+        )
+    if _declared_length(request) > MAX_BODY_BYTES:
         return JsonResponse({"error": _("Câu lệnh xAPI quá lớn.")}, status=400)
     try:
         body = request.body
@@ -115,17 +144,27 @@ def xapi_statement(request, module_id, package_id):
             raise StatementError(_("Câu lệnh xAPI quá lớn."))
         data = json.loads(body.decode("utf-8"))
         object_id = request.build_absolute_uri(reverse("h5p:package-root", args=[package.pk]))
-        statement = clean_statement(data, actor=_actor(request, request.user), object_id=object_id)
+        statement = clean_statement(data, actor=_actor(request.user), object_id=object_id)
     except (UnicodeDecodeError, ValueError) as exc:
-        message = str(exc) if isinstance(exc, StatementError) else _("Câu lệnh xAPI không phải JSON hợp lệ.")
+        message = (
+            str(exc)
+            if isinstance(exc, StatementError)
+            else _("Câu lệnh xAPI không phải JSON hợp lệ.")
+        )
         return JsonResponse({"error": message}, status=400)
 
     result = statement.get("result", {})
     score = result.get("score", {})
     H5PStatement.objects.create(
-        user=request.user, package=package, module_page=module,
-        verb=statement["verb"]["id"], score_raw=score.get("raw"), score_max=score.get("max"),
-        completion=result.get("completion"), success=result.get("success"), statement=statement,
+        user=request.user,
+        package=package,
+        module_page=module,
+        verb=statement["verb"]["id"],
+        score_raw=score.get("raw"),
+        score_max=score.get("max"),
+        completion=result.get("completion"),
+        success=result.get("success"),
+        statement=statement,
     )
     completed = False
     if module.completion_rule == CompletionRule.H5P and counts_as_completion(statement):

@@ -5,6 +5,7 @@ actor, id and timestamps."""
 import math
 import uuid
 
+from django.core import signing
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -12,8 +13,15 @@ ADL = "http://adlnet.gov/expapi/verbs/"
 ALLOWED_VERBS = frozenset(
     ADL + verb
     for verb in (
-        "answered", "completed", "passed", "failed", "attempted", "interacted",
-        "experienced", "progressed", "scored",
+        "answered",
+        "completed",
+        "passed",
+        "failed",
+        "attempted",
+        "interacted",
+        "experienced",
+        "progressed",
+        "scored",
     )
 )
 COMPLETING_VERBS = frozenset(ADL + verb for verb in ("answered", "completed", "passed"))
@@ -61,7 +69,9 @@ def _check_result(result):
     for key in ("completion", "success"):
         if key in result:
             if not isinstance(result[key], bool):
-                raise StatementError(_('Trường "result.%(key)s" phải là true/false.') % {"key": key})
+                raise StatementError(
+                    _('Trường "result.%(key)s" phải là true/false.') % {"key": key}
+                )
             clean[key] = result[key]
     for key in ("response", "duration"):
         if key in result:
@@ -108,3 +118,26 @@ def counts_as_completion(statement):
     result = statement.get("result") or {}
     has_result = "raw" in result.get("score", {}) or result.get("completion") is True
     return statement["verb"]["id"] in COMPLETING_VERBS and has_result
+
+
+# An attempt token is put in the module page next to the player when an enrolled learner opens
+# it, and must come back with every statement: a statement can only follow a real visit to the
+# content by the same user, for that module and package. Stateless (signed, timestamped).
+ATTEMPT_SALT = "content.h5p.attempt"
+ATTEMPT_MAX_AGE = 12 * 60 * 60  # seconds: a tab left open over a working day still reports
+
+
+def make_attempt_token(user, module_id, package_id):
+    return signing.dumps(
+        [user.pk, int(module_id), int(package_id)], salt=ATTEMPT_SALT, compress=False
+    )
+
+
+def attempt_token_is_valid(token, user, module_id, package_id):
+    if not token or len(token) > 500:
+        return False
+    try:
+        value = signing.loads(token, salt=ATTEMPT_SALT, max_age=ATTEMPT_MAX_AGE)
+    except signing.BadSignature:  # includes SignatureExpired
+        return False
+    return value == [user.pk, int(module_id), int(package_id)]

@@ -12,7 +12,9 @@ def grant(apps, schema_editor):
     create_permissions(global_apps.get_app_config("content"), apps=apps, verbosity=0)
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
-    permissions = list(Permission.objects.filter(content_type__app_label="content", codename__in=CODES))
+    permissions = list(
+        Permission.objects.filter(content_type__app_label="content", codename__in=CODES)
+    )
     for group in Group.objects.filter(name__in=ROLES):
         group.permissions.add(*permissions)
 
@@ -20,7 +22,9 @@ def grant(apps, schema_editor):
 def revoke(apps, schema_editor):
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
-    permissions = list(Permission.objects.filter(content_type__app_label="content", codename__in=CODES))
+    permissions = list(
+        Permission.objects.filter(content_type__app_label="content", codename__in=CODES)
+    )
     for group in Group.objects.filter(name__in=ROLES):
         group.permissions.remove(*permissions)
 

@@ -41,7 +41,9 @@ def course(db):
         home = Page.objects.get(depth=2)
         index = home.add_child(instance=CourseIndexPage(title="Khóa học", slug="khoa-hoc"))
     return index.add_child(
-        instance=CoursePage(title="An toàn thông tin cấp xã", slug="atbt-cap-xa", summary="Tóm tắt.")
+        instance=CoursePage(
+            title="An toàn thông tin cấp xã", slug="atbt-cap-xa", summary="Tóm tắt."
+        )
     )
 
 
@@ -49,10 +51,11 @@ def make_module(course, package, *, slug="bai-h5p", rule="h5p", live=True):
     from courses.models import ModulePage
 
     module = ModulePage(
-        title="Bài tập đúng sai", slug=slug, completion_rule=rule, live=live,
-        body=[
-            ("h5p", {"package": package, "title": "Đúng hay sai?", "instructions": ""})
-        ],
+        title="Bài tập đúng sai",
+        slug=slug,
+        completion_rule=rule,
+        live=live,
+        body=[("h5p", {"package": package, "title": "Đúng hay sai?", "instructions": ""})],
     )
     course.add_child(instance=module)
     # Wagtail updates the reference index in a task run on commit; tests run in a transaction.

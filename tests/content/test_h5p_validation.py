@@ -28,14 +28,17 @@ INVALID = {
     "invalid-h5p-json-schema.h5p": ('"h5p.json"', '"mainLibrary"'),
     "invalid-library-json.h5p": ('"H5P.GreetingCard-1.0/library.json"', '"majorVersion"'),
     "invalid-library-directory-name.h5p": (
-        '"H5P.GreetingCard-1.0/library.json"', 'thư viện khai báo là "H5P.AnotherLibrary"',
+        '"H5P.GreetingCard-1.0/library.json"',
+        'thư viện khai báo là "H5P.AnotherLibrary"',
     ),
     "malformed-library-directory.h5p": ('"library!/"', "tên thư mục thư viện không hợp lệ"),
     "missing-preloaded-js.h5p": (
-        '"H5P.GreetingCard-1.0/library.json"', 'preloadedJs khai báo tệp "greetingcard.js"',
+        '"H5P.GreetingCard-1.0/library.json"',
+        'preloadedJs khai báo tệp "greetingcard.js"',
     ),
     "2-invalid-libraries.h5p": (
-        '"H5P.GreetingCard-1.0/language/XXX!.json"', "tên tệp ngôn ngữ không hợp lệ",
+        '"H5P.GreetingCard-1.0/language/XXX!.json"',
+        "tên tệp ngôn ngữ không hợp lệ",
     ),
 }
 
@@ -122,14 +125,36 @@ HOSTILE_MEMBERS = [
     ({"evil.js": "alert(1)"}, '"evil.js"', "thư mục gốc"),
     ({"content/evil.js": "alert(1)"}, '"content/evil.js"', "chỉ được nằm trong thư mục thư viện"),
     ({"content/evil.css": "body{}"}, '"content/evil.css"', "chỉ được nằm trong thư mục thư viện"),
-    ({"content/x.svg": '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>'},
-     '"content/x.svg"', "thuộc tính sự kiện"),
-    ({"content/x.svg": '<svg><foreignObject><p>x</p></foreignObject></svg>'},
-     '"content/x.svg"', "foreignObject"),
-    ({"content/x.svg": '<svg><a xlink:href="javascript:alert(1)"><circle/></a></svg>'},
-     '"content/x.svg"', "javascript:"),
-    ({"content/x.svg": '<svg><image href="https://evil.example/x.png"/></svg>'},
-     '"content/x.svg"', "liên kết ra ngoài"),
+    (
+        {"content/x.svg": '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>'},
+        '"content/x.svg"',
+        "thuộc tính sự kiện",
+    ),
+    (
+        {"content/x.svg": "<svg><foreignObject><p>x</p></foreignObject></svg>"},
+        '"content/x.svg"',
+        "foreignObject",
+    ),
+    (
+        {"content/x.svg": '<svg><a xlink:href="javascript:alert(1)"><circle/></a></svg>'},
+        '"content/x.svg"',
+        "javascript:",
+    ),
+    (
+        {"content/x.svg": "<svg><script>alert(1)</script></svg>".encode("utf-16")},
+        '"content/x.svg"',
+        "UTF-8",
+    ),
+    (
+        {"content/x.svg": '<svg><a href="&#106;avascript:alert(1)"><circle/></a></svg>'},
+        '"content/x.svg"',
+        "liên kết ra ngoài",
+    ),
+    (
+        {"content/x.svg": '<svg><image href="https://evil.example/x.png"/></svg>'},
+        '"content/x.svg"',
+        "liên kết ra ngoài",
+    ),
 ]
 
 
@@ -192,9 +217,12 @@ def test_missing_nested_dependency_is_named(media_root):
 
     from .h5p_zips import LIBRARY_JSON
 
-    library = dict(LIBRARY_JSON, preloadedDependencies=[
-        {"machineName": "H5P.JoubelUI", "majorVersion": 1, "minorVersion": 3}
-    ])
+    library = dict(
+        LIBRARY_JSON,
+        preloadedDependencies=[
+            {"machineName": "H5P.JoubelUI", "majorVersion": 1, "minorVersion": 3}
+        ],
+    )
     messages = rejection(make_h5p({"ATS.Demo-1.0/library.json": json.dumps(library)}))
     assert messages == [
         'Thiếu thư viện "H5P.JoubelUI 1.3": gói phải có thư mục "H5P.JoubelUI-1.3/" với tệp '
@@ -216,15 +244,36 @@ def test_storage_failure_midway_removes_what_was_written(media_root, monkeypatch
         return original(self, name, content)
 
     monkeypatch.setattr(FileSystemStorage, "_save", failing_save)
-    with pytest.raises(OSError):
-        import_package(H5P_DIR / "valid" / "truefalse-h5p-standalone.h5p")
+    messages = rejection(H5P_DIR / "valid" / "truefalse-h5p-standalone.h5p")
+    assert len(messages) == 1 and "không lưu được vào kho lưu trữ (disk full)" in messages[0]
     assert calls["n"] == 50
     assert_nothing_stored(media_root)
 
 
-@pytest.mark.django_db(transaction=True)
-def test_deleting_a_package_deletes_its_files(media_root):
+@pytest.mark.django_db
+def test_deleting_a_package_deletes_its_files_once_committed(
+    media_root, django_capture_on_commit_callbacks
+):
     package = import_package(H5P_DIR / "valid" / "lumi-valid2.h5p")
     assert len(stored_files(media_root)) == 10
-    package.delete()
+    with django_capture_on_commit_callbacks(execute=True):
+        package.delete()
+        assert len(stored_files(media_root)) == 10  # not before the deletion is committed
     assert stored_files(media_root) == []
+
+
+@pytest.mark.django_db
+def test_damaged_member_is_reported_before_anything_is_stored(media_root):
+    data = bytearray(make_h5p({"content/notes.txt": "Ghi chú " * 500}).getvalue())
+    with zipfile.ZipFile(make_h5p({"content/notes.txt": "Ghi chú " * 500})) as archive:
+        info = archive.getinfo("content/notes.txt")
+    # Flip a byte inside the member's compressed data (after its 30-byte local header + name).
+    offset = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra) + 10
+    data[offset] ^= 0xFF
+    import io
+
+    buffer = io.BytesIO(bytes(data))
+    buffer.name = "hong.h5p"
+    messages = rejection(buffer)
+    assert messages == ['Tệp "content/notes.txt": dữ liệu nén bị hỏng.']
+    assert_nothing_stored(media_root)

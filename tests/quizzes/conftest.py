@@ -4,7 +4,6 @@ question of every type, and a `make_quiz` factory."""
 from decimal import Decimal
 
 import pytest
-from wagtail.models import Page
 
 from courses.models import CompletionRule, CourseIndexPage, CoursePage, Enrolment, ModulePage
 from quizzes.models import (
@@ -18,11 +17,12 @@ from quizzes.models import (
     RandomRule,
     ShortAnswer,
 )
+from tests.conftest import site_root
 
 
 @pytest.fixture
 def course(db):
-    root = Page.objects.get(depth=1)
+    root = site_root()  # the site's home page, so the pages have URLs
     index = root.add_child(instance=CourseIndexPage(title="Khóa học", slug="khoa-hoc-test"))
     return index.add_child(
         instance=CoursePage(title="An toàn thông tin", slug="attt", summary="Khóa học thử.")
@@ -47,21 +47,29 @@ def category(db):
 
 
 def make_single(category, stem="Câu một đáp án?", right="Đúng rồi", wrong=("Sai 1", "Sai 2")):
-    q = Question.objects.create(category=category, qtype="single", stem=f"<p>{stem}</p>", explanation="<p>Vì luật.</p>")
+    q = Question.objects.create(
+        category=category, qtype="single", stem=f"<p>{stem}</p>", explanation="<p>Vì luật.</p>"
+    )
     Choice.objects.create(question=q, text=right, fraction=100, feedback="Chính xác.", sort_order=0)
     for i, text in enumerate(wrong):
-        Choice.objects.create(question=q, text=text, fraction=0, feedback="Chưa đúng.", sort_order=i + 1)
+        Choice.objects.create(
+            question=q, text=text, fraction=0, feedback="Chưa đúng.", sort_order=i + 1
+        )
     return q
 
 
 def make_bank(category):
     """One question of every type; returns {type: question}."""
     bank = {"single": make_single(category)}
-    q = Question.objects.create(category=category, qtype="multiple", stem="<p>Chọn các việc nên làm.</p>")
+    q = Question.objects.create(
+        category=category, qtype="multiple", stem="<p>Chọn các việc nên làm.</p>"
+    )
     for i, (text, fraction) in enumerate([("A", 50), ("B", 50), ("C", -100), ("D", 0)]):
         Choice.objects.create(question=q, text=text, fraction=fraction, sort_order=i)
     bank["multiple"] = q
-    q = Question.objects.create(category=category, qtype="truefalse", stem="<p>Im lặng là đồng ý.</p>")
+    q = Question.objects.create(
+        category=category, qtype="truefalse", stem="<p>Im lặng là đồng ý.</p>"
+    )
     Choice.objects.create(question=q, text="Đúng", fraction=0, feedback="Sai rồi.", sort_order=0)
     Choice.objects.create(question=q, text="Sai", fraction=100, feedback="Đúng.", sort_order=1)
     bank["truefalse"] = q
@@ -69,7 +77,13 @@ def make_bank(category):
     ShortAnswer.objects.create(question=q, text="91/2025/QH15")
     bank["short"] = q
     q = Question.objects.create(category=category, qtype="matching", stem="<p>Ghép.</p>")
-    for i, (left, right) in enumerate([("Luật 91", "Dữ liệu cá nhân"), ("Luật 116", "An ninh mạng"), ("Luật 20", "Giao dịch điện tử")]):
+    for i, (left, right) in enumerate(
+        [
+            ("Luật 91", "Dữ liệu cá nhân"),
+            ("Luật 116", "An ninh mạng"),
+            ("Luật 20", "Giao dịch điện tử"),
+        ]
+    ):
         MatchPair.objects.create(question=q, prompt=left, answer=right, sort_order=i)
     bank["matching"] = q
     q = Question.objects.create(category=category, qtype="ordering", stem="<p>Sắp xếp.</p>")
@@ -89,7 +103,9 @@ def make_quiz(db):
     def make(questions=(), module=None, course=None, random_from=None, count=0, **settings):
         settings.setdefault("shuffle_questions", False)
         settings.setdefault("shuffle_choices", False)
-        quiz = Quiz.objects.create(title="Kiểm tra mô-đun 1", module=module, course=course, **settings)
+        quiz = Quiz.objects.create(
+            title="Kiểm tra mô-đun 1", module=module, course=course, **settings
+        )
         for i, q in enumerate(questions):
             QuizQuestion.objects.create(quiz=quiz, question=q, sort_order=i)
         if random_from is not None:

@@ -55,8 +55,10 @@ def test_failing_does_not_complete_the_module(client_for, learner, quiz, module,
     attempt = start(client, quiz)
     item = attempt.questions.get(question=bank["single"])
     wrong = next(c for c in item.snapshot["choices"] if c["fraction"] == "0.00000")
-    client.post(reverse("quizzes:attempt", args=[attempt.pk]),
-                {"shown": [item.pk], f"q{item.pk}": wrong["id"], "action": "submit"})
+    client.post(
+        reverse("quizzes:attempt", args=[attempt.pk]),
+        {"shown": [item.pk], f"q{item.pk}": wrong["id"], "action": "submit"},
+    )
     attempt.refresh_from_db()
     assert attempt.score == Decimal("0.00")
     assert attempt.passed is False
@@ -133,7 +135,12 @@ def test_paging_saves_the_page_and_moves_on(client_for, learner, make_quiz, modu
     page_data = {k: v for k, v in data.items() if k.startswith(f"q{first.pk}")}
     response = client.post(
         reverse("quizzes:attempt", args=[attempt.pk]),
-        {"shown": [first.pk, attempt.questions.get(position=2).pk], "trang": 1, "action": "next", **page_data},
+        {
+            "shown": [first.pk, attempt.questions.get(position=2).pk],
+            "trang": 1,
+            "action": "next",
+            **page_data,
+        },
     )
     assert response.status_code == 302
     assert response["Location"].endswith("?trang=2")
@@ -171,7 +178,9 @@ def test_grading_method_highest_or_last(learner, make_quiz, module, bank, enroll
 
 
 @pytest.mark.django_db
-def test_random_rule_prefers_questions_not_seen_before(learner, make_quiz, module, category, enrolled):
+def test_random_rule_prefers_questions_not_seen_before(
+    learner, make_quiz, module, category, enrolled
+):
     from .conftest import make_single
 
     for i in range(6):
@@ -187,7 +196,9 @@ def test_random_rule_prefers_questions_not_seen_before(learner, make_quiz, modul
 
 
 @pytest.mark.django_db
-def test_review_policy_score_only_hides_answers(client_for, learner, make_quiz, module, bank, enrolled):
+def test_review_policy_score_only_hides_answers(
+    client_for, learner, make_quiz, module, bank, enrolled
+):
     quiz = make_quiz([bank["single"]], module=module, review_policy="score")
     client = client_for(learner)
     attempt = start(client, quiz)
@@ -199,7 +210,9 @@ def test_review_policy_score_only_hides_answers(client_for, learner, make_quiz, 
 
 
 @pytest.mark.django_db
-def test_final_test_pass_records_the_enrolment(client_for, learner, make_quiz, course, bank, enrolled):
+def test_final_test_pass_records_the_enrolment(
+    client_for, learner, make_quiz, course, bank, enrolled
+):
     quiz = make_quiz([bank["single"]], course=course)
     client = client_for(learner)
     attempt = start(client, quiz)
@@ -210,7 +223,9 @@ def test_final_test_pass_records_the_enrolment(client_for, learner, make_quiz, c
 
 
 @pytest.mark.django_db
-def test_snapshot_keeps_choices_even_if_question_deleted_later(learner, make_quiz, module, category, enrolled):
+def test_snapshot_keeps_choices_even_if_question_deleted_later(
+    learner, make_quiz, module, category, enrolled
+):
     from .conftest import make_single
 
     q = make_single(category)

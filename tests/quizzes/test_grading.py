@@ -6,17 +6,27 @@ from quizzes import grading
 
 
 def single():
-    return {"type": "single", "choices": [
-        {"id": 1, "text": "a", "fraction": "100"}, {"id": 2, "text": "b", "fraction": "0"},
-        {"id": 3, "text": "c", "fraction": "-50"},
-    ]}
+    return {
+        "type": "single",
+        "choices": [
+            {"id": 1, "text": "a", "fraction": "100"},
+            {"id": 2, "text": "b", "fraction": "0"},
+            {"id": 3, "text": "c", "fraction": "-50"},
+        ],
+    }
 
 
 def multiple(mode="partial"):
-    return {"type": "multiple", "grading_mode": mode, "choices": [
-        {"id": 1, "text": "a", "fraction": "50"}, {"id": 2, "text": "b", "fraction": "50"},
-        {"id": 3, "text": "c", "fraction": "-100"}, {"id": 4, "text": "d", "fraction": "0"},
-    ]}
+    return {
+        "type": "multiple",
+        "grading_mode": mode,
+        "choices": [
+            {"id": 1, "text": "a", "fraction": "50"},
+            {"id": 2, "text": "b", "fraction": "50"},
+            {"id": 3, "text": "c", "fraction": "-100"},
+            {"id": 4, "text": "d", "fraction": "0"},
+        ],
+    }
 
 
 def test_single_choice_scores_the_chosen_fraction_never_below_zero():
@@ -43,7 +53,11 @@ def test_multiple_all_or_nothing_needs_exactly_the_right_set():
 
 
 def test_short_answer_ignores_case_and_spaces_but_not_diacritics_by_default():
-    snap = {"type": "short", "answers": [{"text": "Bảo mật", "fraction": "100"}], "ignore_diacritics": False}
+    snap = {
+        "type": "short",
+        "answers": [{"text": "Bảo mật", "fraction": "100"}],
+        "ignore_diacritics": False,
+    }
     assert grading.grade(snap, {"text": "  bảo   MẬT "}) == 1
     assert grading.grade(snap, {"text": "bao mat"}) == 0
     snap["ignore_diacritics"] = True
@@ -59,10 +73,17 @@ def test_short_answer_accepts_decomposed_unicode():
 
 
 def test_matching_is_proportional_or_all_or_nothing():
-    snap = {"type": "matching", "grading_mode": "partial", "options": [], "prompts": [
-        {"id": 1, "text": "x", "answer": 10}, {"id": 2, "text": "y", "answer": 11},
-        {"id": 3, "text": "z", "answer": 12}, {"id": 4, "text": "w", "answer": 13},
-    ]}
+    snap = {
+        "type": "matching",
+        "grading_mode": "partial",
+        "options": [],
+        "prompts": [
+            {"id": 1, "text": "x", "answer": 10},
+            {"id": 2, "text": "y", "answer": 11},
+            {"id": 3, "text": "z", "answer": 12},
+            {"id": 4, "text": "w", "answer": 13},
+        ],
+    }
     response = {"pairs": {"1": 10, "2": 11, "3": 13, "4": 12}}
     assert grading.grade(snap, response) == Decimal("0.5")
     snap["grading_mode"] = "all_or_nothing"
@@ -70,10 +91,16 @@ def test_matching_is_proportional_or_all_or_nothing():
 
 
 def test_ordering_counts_items_in_their_absolute_position():
-    snap = {"type": "ordering", "grading_mode": "partial", "items": [
-        {"id": 7, "text": "b", "position": 2}, {"id": 5, "text": "a", "position": 1},
-        {"id": 9, "text": "c", "position": 3}, {"id": 8, "text": "d", "position": 4},
-    ]}
+    snap = {
+        "type": "ordering",
+        "grading_mode": "partial",
+        "items": [
+            {"id": 7, "text": "b", "position": 2},
+            {"id": 5, "text": "a", "position": 1},
+            {"id": 9, "text": "c", "position": 3},
+            {"id": 8, "text": "d", "position": 4},
+        ],
+    }
     assert grading.grade(snap, {"positions": {"5": 1, "7": 2, "9": 3, "8": 4}}) == 1
     assert grading.grade(snap, {"positions": {"5": 1, "7": 2, "9": 4, "8": 3}}) == Decimal("0.5")
     snap["grading_mode"] = "all_or_nothing"

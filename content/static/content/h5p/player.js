@@ -48,7 +48,11 @@
     fetch(url, {
       method: "POST",
       credentials: "same-origin",
-      headers: { "Content-Type": "application/json", "X-CSRFToken": csrfToken(container) },
+      headers: {
+        "Content-Type": "application/json",
+        "X-CSRFToken": csrfToken(container),
+        "X-H5P-Attempt": container.getAttribute("data-attempt") || ""
+      },
       body: JSON.stringify(statement)
     }).then(function (response) {
       setStatus(container, container.getAttribute(response.ok ? "data-saved-message" : "data-error-message"));

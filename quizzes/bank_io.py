@@ -1,0 +1,328 @@
+"""Bank models ↔ the formats' shared representation (quizzes.formats.base.ParsedQuestion).
+
+Importing is all-or-nothing: `check()` finds every problem first (with the line or row the
+parser recorded), and `save_questions()` writes everything inside one transaction.
+Categories come from the file's category path, placed under the category chosen at import;
+tags become competencies (courses.Competency, by slug, created if missing).
+"""
+
+import html
+from decimal import Decimal
+
+from django.db import transaction
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from lms.lib.vietnamese import fold_accents
+
+from .formats.base import ParsedChoice, ParsedQuestion
+from .html import as_html, clean_html, strip_tags, text_to_html
+from .models import (
+    Category,
+    Choice,
+    MatchPair,
+    OrderItem,
+    Question,
+    QuestionType,
+    ShortAnswer,
+)
+
+SUPPORTED = {t.value for t in QuestionType}
+TYPE_NAMES = {
+    "numerical": _("dạng số (numerical)"),
+}
+TRUE_TEXT, FALSE_TEXT = "Đúng", "Sai"
+
+
+def tag_slug(tag):
+    return slugify(fold_accents(tag))[:100]
+
+
+# -- import ------------------------------------------------------------------------------------
+
+
+def _stem_html(text, fmt):
+    if fmt == "html":
+        return clean_html(text)
+    return text_to_html(text)
+
+
+def _inline_html(text, fmt):
+    """Choice texts and feedback: HTML kept (cleaned) for html questions, escaped otherwise."""
+    if fmt == "html":
+        return clean_html(text)
+    return html.escape(text or "")
+
+
+def _label(q):
+    name = q.title or strip_tags(q.stem)[:60]
+    return f"«{name}»"
+
+
+def _where(q):
+    return _("Dòng %(line)s") % {"line": q.line} if q.line else _("Câu hỏi")
+
+
+def check(parsed, existing_idnumbers=None):
+    """Every problem with these questions as '<Dòng n>: …' strings (empty = all can be saved)."""
+    problems = []
+    if existing_idnumbers is None:
+        ids = [q.idnumber for q in parsed if q.idnumber]
+        existing_idnumbers = set(
+            Question.objects.filter(idnumber__in=ids).values_list("idnumber", flat=True)
+        )
+    seen_ids = {}
+    for q in parsed:
+        where = _where(q)
+        if q.qtype not in SUPPORTED:
+            problems.append(
+                _("%(where)s: câu hỏi %(label)s %(type)s chưa được hỗ trợ trong ngân hàng câu hỏi.")
+                % {"where": where, "label": _label(q), "type": TYPE_NAMES.get(q.qtype, q.qtype)}
+            )
+            continue
+        if not strip_tags(q.stem):
+            problems.append(_("%(where)s: câu hỏi không có nội dung.") % {"where": where})
+        if q.idnumber:
+            if q.idnumber in existing_idnumbers:
+                problems.append(
+                    _("%(where)s: mã câu hỏi “%(id)s” đã có trong ngân hàng.")
+                    % {"where": where, "id": q.idnumber}
+                )
+            elif q.idnumber in seen_ids:
+                problems.append(
+                    _("%(where)s: mã câu hỏi “%(id)s” trùng với câu ở dòng %(other)s.")
+                    % {"where": where, "id": q.idnumber, "other": seen_ids[q.idnumber]}
+                )
+            seen_ids[q.idnumber] = q.line
+        if len(q.idnumber) > 100:
+            problems.append(_("%(where)s: mã câu hỏi dài quá 100 ký tự.") % {"where": where})
+        shell = Question(qtype=q.qtype)
+        for message in shell.validate_parts(
+            [{"fraction": c.fraction} for c in q.choices],
+            q.pairs,
+            q.items,
+            [c.text for c in q.choices] if q.qtype == "short" else [],
+        ):
+            problems.append(f"{where}: {_label(q)} {message}")
+    return problems
+
+
+def _category_for(path, under, cache):
+    key = path or ""
+    if key not in cache:
+        category = under
+        for name in [part.strip() for part in key.split("/") if part.strip()]:
+            category, _created = Category.objects.get_or_create(parent=category, name=name[:200])
+        if category is None:
+            category, _created = Category.objects.get_or_create(parent=None, name=_("Mặc định"))
+        cache[key] = category
+    return cache[key]
+
+
+def save_questions(parsed, under=None, competency_names=None):
+    """Create every question (all-or-nothing). Returns the new Question objects."""
+    from courses.models import Competency
+
+    created = []
+    categories = {}
+    with transaction.atomic():
+        slugs = {}
+        for q in parsed:
+            for tag in q.tags:
+                if tag_slug(tag):
+                    slugs.setdefault(
+                        tag_slug(tag), (competency_names or {}).get(tag_slug(tag), tag)
+                    )
+        competencies = {c.slug: c for c in Competency.objects.for_slugs(list(slugs), names=slugs)}
+        for q in parsed:
+            created.append(_save_one(q, _category_for(q.category, under, categories), competencies))
+    return created
+
+
+def _save_one(q, category, competencies):
+    fmt = q.stem_format
+    question = Question.objects.create(
+        category=category,
+        qtype=q.qtype,
+        title=(q.title or "")[:255],
+        stem=_stem_html(q.stem, fmt),
+        explanation=_stem_html(q.general_feedback, fmt) if q.general_feedback else "",
+        idnumber=q.idnumber or "",
+        ignore_diacritics=q.ignore_diacritics,
+        grading_mode=getattr(q, "grading_mode", "") or "partial",
+    )
+    if q.qtype == "truefalse":
+        # Formats give "true" then "false"; the bank shows Đúng / Sai.
+        for index, choice in enumerate(q.choices[:2]):
+            Choice.objects.create(
+                question=question,
+                text=TRUE_TEXT if index == 0 else FALSE_TEXT,
+                fraction=choice.fraction,
+                feedback=_inline_html(choice.feedback, fmt),
+                sort_order=index,
+            )
+    elif q.qtype in ("single", "multiple"):
+        Choice.objects.bulk_create(
+            Choice(
+                question=question,
+                text=clean_html(_inline_html(c.text, fmt)),
+                fraction=c.fraction,
+                feedback=clean_html(_inline_html(c.feedback, fmt)),
+                sort_order=i,
+            )
+            for i, c in enumerate(q.choices)
+        )
+    elif q.qtype == "short":
+        ShortAnswer.objects.bulk_create(
+            ShortAnswer(
+                question=question,
+                text=strip_tags(c.text)[:500],
+                fraction=max(c.fraction, Decimal(0)),
+                feedback=clean_html(_inline_html(c.feedback, fmt)),
+                sort_order=i,
+            )
+            for i, c in enumerate(q.choices)
+        )
+    elif q.qtype == "matching":
+        MatchPair.objects.bulk_create(
+            MatchPair(
+                question=question,
+                prompt=strip_tags(left)[:500],
+                answer=strip_tags(right)[:500],
+                sort_order=i,
+            )
+            for i, (left, right) in enumerate(q.pairs)
+        )
+    elif q.qtype == "ordering":
+        OrderItem.objects.bulk_create(
+            OrderItem(question=question, text=strip_tags(text)[:500], sort_order=i)
+            for i, text in enumerate(q.items)
+        )
+    wanted = [competencies[tag_slug(t)] for t in q.tags if tag_slug(t) in competencies]
+    if wanted:
+        question.competencies.add(*wanted)
+    return question
+
+
+# -- export ------------------------------------------------------------------------------------
+
+
+def _is_true_choice(choice, index):
+    text = strip_tags(choice.text).casefold()
+    if text in ("đúng", "true", "t", "d"):
+        return True
+    if text in ("sai", "false", "f", "s"):
+        return False
+    return index == 0
+
+
+def to_parsed(question, relative_to=None):
+    """A bank question as a ParsedQuestion (category path relative to `relative_to`)."""
+    category = question.category.path.replace(" / ", "/")
+    if relative_to is not None and relative_to.parent_id:
+        prefix = relative_to.parent.path.replace(" / ", "/") + "/"
+        if category.startswith(prefix):
+            category = category[len(prefix) :]
+    parsed = ParsedQuestion(
+        qtype=question.qtype,
+        stem=question.stem,
+        stem_format="html",
+        title=question.title,
+        idnumber=question.idnumber,
+        category=category,
+        tags=[c.slug for c in question.competencies.all()],
+        general_feedback=question.explanation,
+        ignore_diacritics=question.ignore_diacritics,
+    )
+    if question.qtype == "truefalse":
+        choices = list(question.choices.all())
+        by_value = {_is_true_choice(c, i): c for i, c in enumerate(choices)}
+        for value, text in ((True, "true"), (False, "false")):
+            c = by_value.get(value)
+            parsed.choices.append(
+                ParsedChoice(
+                    text=text,
+                    fraction=Decimal(c.fraction if c else 0),
+                    feedback=c.feedback if c else "",
+                )
+            )
+    elif question.qtype in ("single", "multiple"):
+        parsed.choices = [
+            ParsedChoice(text=c.text, fraction=Decimal(c.fraction).normalize(), feedback=c.feedback)
+            for c in question.choices.all()
+        ]
+    elif question.qtype == "short":
+        parsed.choices = [
+            ParsedChoice(
+                text=html.escape(a.text),
+                fraction=Decimal(a.fraction).normalize(),
+                feedback=a.feedback,
+            )
+            for a in question.short_answers.all()
+        ]
+    elif question.qtype == "matching":
+        parsed.pairs = [
+            (html.escape(p.prompt), html.escape(p.answer)) for p in question.pairs.all()
+        ]
+    elif question.qtype == "ordering":
+        parsed.items = [html.escape(i.text) for i in question.order_items.all()]
+    return parsed
+
+
+def export_queryset(questions, relative_to=None):
+    questions = (
+        questions.select_related("category__parent__parent")
+        .prefetch_related("choices", "pairs", "order_items", "short_answers", "competencies")
+        .order_by("category_id", "id")
+    )
+    return [to_parsed(q, relative_to) for q in questions]
+
+
+# -- curriculum seed data ----------------------------------------------------------------------
+
+
+def from_curriculum(data, category_path, idnumber, line=0):
+    """A question dict of quizzes/curriculum/bank_*.py as a ParsedQuestion (plain text)."""
+    qtype = data["type"]
+    parsed = ParsedQuestion(
+        qtype=qtype,
+        stem=data["stem"],
+        stem_format="plain",
+        idnumber=idnumber,
+        category=category_path,
+        tags=list(data.get("tags", [])),
+        general_feedback=data.get("explanation", ""),
+        ignore_diacritics=bool(data.get("ignore_diacritics", False)),
+        line=line,
+    )
+    if qtype in ("single", "multiple"):
+        parsed.choices = [
+            ParsedChoice(
+                text=c["text"], fraction=Decimal(str(c["fraction"])), feedback=c.get("feedback", "")
+            )
+            for c in data["choices"]
+        ]
+    elif qtype == "truefalse":
+        answer = bool(data["answer"])
+        parsed.choices = [
+            ParsedChoice(
+                text="true",
+                fraction=Decimal(100 if answer else 0),
+                feedback=data.get("feedback_true", ""),
+            ),
+            ParsedChoice(
+                text="false",
+                fraction=Decimal(0 if answer else 100),
+                feedback=data.get("feedback_false", ""),
+            ),
+        ]
+    elif qtype == "short":
+        parsed.choices = [ParsedChoice(text=a, fraction=Decimal(100)) for a in data["answers"]]
+    elif qtype == "matching":
+        parsed.pairs = [(left, right) for left, right in data["pairs"]]
+    elif qtype == "ordering":
+        parsed.items = list(data["items"])
+    return parsed
+
+
+__all__ = ["as_html", "check", "export_queryset", "from_curriculum", "save_questions", "to_parsed"]

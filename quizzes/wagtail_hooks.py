@@ -1,0 +1,132 @@
+"""Admin registration only: the "Ngân hàng câu hỏi" menu (categories, questions, quizzes, import,
+export, item analysis). Who sees what follows the quizzes permissions given to Giảng viên,
+Sở Nội vụ and Quản trị (migration 0002)."""
+
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from . import admin_views
+from .models import Category, Question, Quiz
+
+
+class CategoryViewSet(ModelViewSet):
+    model = Category
+    name = "quizzes_category"
+    menu_label = _("Danh mục")
+    icon = "folder-open-inverse"
+    list_display = ["path", "idnumber"]
+    search_fields = ["name", "idnumber"]
+    ordering = ["parent__name", "name"]
+    add_to_reference_index = False
+
+
+class QuestionViewSet(ModelViewSet):
+    model = Question
+    name = "quizzes_question"
+    menu_label = _("Câu hỏi")
+    icon = "help"
+    list_display = ["__str__", "qtype", "category", "version", "is_active"]
+    list_filter = ["qtype", "category", "is_active", "competencies"]
+    search_fields = ["title", "stem", "idnumber"]
+    list_per_page = 50
+    add_to_reference_index = False
+
+    def get_queryset(self, request):
+        return Question.objects.select_related("category__parent__parent")
+
+
+class QuizViewSet(ModelViewSet):
+    model = Quiz
+    name = "quizzes_quiz"
+    menu_label = _("Bài kiểm tra")
+    icon = "tasks"
+    list_display = ["title", "module", "course", "pass_mark", "time_limit_minutes"]
+    search_fields = ["title"]
+    add_to_reference_index = False
+
+    def get_queryset(self, request):
+        return Quiz.objects.select_related("module", "course")
+
+
+class PermissionMenuItem(MenuItem):
+    def __init__(self, *args, permission, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.permission = permission
+
+    def is_shown(self, request):
+        return request.user.has_perm(self.permission)
+
+
+class ToolViewSet(ViewSet):
+    """A menu entry for one of our own admin screens (URLs in `quizzes_admin`)."""
+
+    url_name = ""
+    permission = ""
+
+    @property
+    def menu_url(self):
+        return reverse(self.url_name)
+
+    def get_menu_item(self, order=None):
+        return PermissionMenuItem(
+            self.menu_label,
+            self.menu_url,
+            name=self.name,
+            icon_name=self.icon,
+            order=self.get_menu_item_order(order),
+            permission=self.permission,
+        )
+
+
+class ImportMenu(ToolViewSet):
+    name = "quizzes_import"
+    menu_label = _("Nhập câu hỏi")
+    icon = "upload"
+    url_name = "quizzes_admin:import"
+    permission = "quizzes.add_question"
+
+
+class ExportMenu(ToolViewSet):
+    name = "quizzes_export"
+    menu_label = _("Xuất câu hỏi")
+    icon = "download"
+    url_name = "quizzes_admin:export"
+    permission = "quizzes.view_question"
+
+
+class AnalysisMenu(ToolViewSet):
+    name = "quizzes_analysis"
+    menu_label = _("Phân tích câu hỏi")
+    icon = "table"
+    url_name = "quizzes_admin:analysis-index"
+    permission = "quizzes.view_attempt"
+
+
+class QuestionBankGroup(ViewSetGroup):
+    menu_label = _("Ngân hàng câu hỏi")
+    menu_icon = "help"
+    menu_order = 250
+    items = (QuestionViewSet, CategoryViewSet, QuizViewSet, ImportMenu, ExportMenu, AnalysisMenu)
+
+
+@hooks.register("register_admin_viewset")
+def register_question_bank():
+    return QuestionBankGroup()
+
+
+admin_urls = [
+    path("nhap/", admin_views.import_questions, name="import"),
+    path("nhap/xac-nhan/", admin_views.import_confirm, name="import-confirm"),
+    path("xuat/", admin_views.export_questions, name="export"),
+    path("phan-tich/", admin_views.analysis_index, name="analysis-index"),
+    path("phan-tich/<int:quiz_id>/", admin_views.analysis_detail, name="analysis"),
+]
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    return [path("ngan-hang-cau-hoi/", include((admin_urls, "quizzes_admin")))]
