@@ -287,7 +287,7 @@ class Question(ClusterableModel):
                 positive = sum(f for f in fractions if f > 0)
                 if abs(positive - 100) > Decimal("1"):
                     problems.append(
-                        gettext("Tổng trọng số các lựa chọn đúng phải là 100% (hiện là %(sum)s%%).")
+                        gettext("Tổng trọng số các lựa chọn đúng phải là 100%% (hiện là %(sum)s%%).")
                         % {"sum": positive}
                     )
         elif qtype == QuestionType.SHORT:

@@ -111,3 +111,18 @@ def test_percent_is_a_two_decimal_mean():
     assert grading.percent([Decimal(1), Decimal(0), Decimal("0.5")]) == Decimal("50.00")
     assert grading.percent([Decimal(1), Decimal(1), Decimal(0)]) == Decimal("66.67")
     assert grading.percent([]) == Decimal("0.00")
+
+
+def test_multiple_choice_weights_not_summing_to_100_give_a_readable_message():
+    from django.utils import translation
+
+    from quizzes.models import Question, QuestionType
+
+    choices = [{"fraction": 50, "text": "A"}, {"fraction": -100, "text": "B"}]
+    for language, expected in (
+        ("vi", "phải là 100% (hiện là 50%)"),
+        ("en", "add up to 100% (currently 50%)"),
+    ):
+        with translation.override(language):
+            problems = Question(qtype=QuestionType.MULTIPLE).validate_parts(choices, [], [], [])
+        assert any(expected in p for p in problems), problems
