@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from . import autosave
 from .display import page_bounds, question_view
 from .models import Attempt, AttemptQuestion, AttemptRefused, Quiz, store_response
 from .responses import InvalidResponse, parse_items, parse_page, shown_ids, signed_items
@@ -118,6 +119,7 @@ def _render_attempt(request, attempt, page, status=200, error=None):
             "answered": sum(1 for _position, answered_at in index if answered_at),
             "seconds_left": attempt.seconds_left(),
             "error": error,
+            "save_token": autosave.issue(attempt, request.session.session_key),
         },
         status=status,
     )
@@ -157,16 +159,35 @@ def take(request, attempt_id):
     return redirect(f"{reverse('quizzes:attempt', args=[attempt.pk])}?trang={page}")
 
 
-@login_required
 @require_POST
 def save(request, attempt_id):
     """Autosave (quiz.js): one question's fields; answers in JSON.
 
-    The hot path of a test rush. Answers are checked against the signed shape the page carried
-    (responses.signed_items), or against the snapshot read from the database when that token is
-    missing; then one guarded UPDATE per question (models.store_response) stores them only if
-    the attempt is the learner's, in progress and within time.
+    The hot path of a test rush. With a valid autosave token (quizzes.autosave: this attempt,
+    this session's cookie, not expired) the learner is known without reading the session or the
+    user; otherwise the request takes the ordinary logged-in path. Either way the save itself is
+    `_save`'s, with the guarded UPDATE deciding whether the answer may still be stored.
     """
+    user_id = autosave.token_user_id(request, attempt_id)
+    if user_id is None:
+        return _save_with_session(request, attempt_id)
+    return _save(request, attempt_id, user_id)
+
+
+@login_required
+def _save_with_session(request, attempt_id):
+    return _save(request, attempt_id, request.user.pk)
+
+
+def _users_attempt(user_id, attempt_id):
+    return get_object_or_404(Attempt.objects.select_related("quiz"), pk=attempt_id, user_id=user_id)
+
+
+def _save(request, attempt_id, user_id):
+    """Answers are checked against the signed shape the page carried (responses.signed_items),
+    or against the snapshot read from the database when that token is missing; then one guarded
+    UPDATE per question (models.store_response) stores them only if the attempt is `user_id`'s,
+    in progress and within time."""
     try:
         ids = shown_ids(request.POST)
     except InvalidResponse as problem:
@@ -177,13 +198,13 @@ def save(request, attempt_id):
         items = {
             item.pk: item
             for item in AttemptQuestion.objects.filter(
-                pk__in=ids, attempt_id=attempt_id, attempt__user=request.user
+                pk__in=ids, attempt_id=attempt_id, attempt__user_id=user_id
             )
             .select_related("attempt")
             .only("id", "snapshot", "attempt__id", "attempt__state", "attempt__deadline")
         }
         attempt = (
-            next(iter(items.values())).attempt if items else _get_attempt(request.user, attempt_id)
+            next(iter(items.values())).attempt if items else _users_attempt(user_id, attempt_id)
         )
         ok, reason = attempt.check_open()
         if not ok:
@@ -191,15 +212,14 @@ def save(request, attempt_id):
     try:
         responses = parse_items(items, ids, request.POST)
     except InvalidResponse as problem:
-        _get_attempt(request.user, attempt_id)  # someone else's attempt stays a 404
+        _users_attempt(user_id, attempt_id)  # someone else's attempt stays a 404
         return JsonResponse({"ok": False, "message": str(problem)}, status=400)
     now = timezone.now()
     # Stops at the first refusal: the attempt is then closed (or not the learner's) for all.
     if not all(
-        store_response(attempt_id, pk, response, request.user.pk, now)
-        for pk, response in responses.items()
+        store_response(attempt_id, pk, response, user_id, now) for pk, response in responses.items()
     ):
-        attempt = _get_attempt(request.user, attempt_id)
+        attempt = _users_attempt(user_id, attempt_id)
         ok, reason = attempt.check_open(now)
         return _closed_response(attempt, reason or "closed")
     return JsonResponse({"ok": True, "saved_at": timezone.localtime(now).strftime("%H:%M:%S")})

@@ -30,10 +30,16 @@ def test_autosave_then_reload_keeps_the_answer(
     attempt = _start(page, live_server, quiz)
     item = attempt.questions.get(question=bank["single"])
     choice = item.snapshot["choices"][1]["id"]
+    saves = []
+    page.on("request", lambda r: saves.append(r) if r.url.endswith("/luu/") else None)
     page.check(f"input[name=q{item.pk}][value='{choice}']")
     page.wait_for_selector(f"#trangthai-{item.pk}:has-text('Đã lưu')")
     item.refresh_from_db()
     assert item.response == {"choice": choice}
+    # quiz.js sent the page's autosave token (quizzes.autosave) with the answer.
+    token = page.get_attribute("form.quiz-form", "data-save-token")
+    assert token and len(saves) == 1
+    assert f'name="save_token"\r\n\r\n{token}\r\n' in saves[0].post_data
     page.reload()
     assert page.is_checked(f"input[name=q{item.pk}][value='{choice}']")
     assert axe_violations(page) == []

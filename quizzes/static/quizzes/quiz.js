@@ -6,6 +6,7 @@
   var form = document.querySelector("form.quiz-form");
   if (!form || !window.fetch || !window.FormData) return;
   var saveUrl = form.getAttribute("data-save-url");
+  var saveToken = form.getAttribute("data-save-token");  // lets a save skip the session read
   var resultUrl = form.getAttribute("data-result-url");
   var csrf = form.querySelector("input[name=csrfmiddlewaretoken]").value;
   var msg = function (name) { return form.getAttribute("data-msg-" + name) || ""; };
@@ -25,6 +26,7 @@
   function payload(fieldset) {
     var data = new FormData();
     data.append("csrfmiddlewaretoken", csrf);
+    if (saveToken) data.append("save_token", saveToken);
     fieldset.querySelectorAll("input, select, textarea").forEach(function (el) {
       if (!el.name || el.disabled) return;
       if ((el.type === "radio" || el.type === "checkbox") && !el.checked) return;
