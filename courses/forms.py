@@ -1,4 +1,5 @@
-"""Forms of the courses app: staff enrol a unit, a department or a position into a course."""
+"""Forms of the courses app: staff enrol a unit, a department or a position into a course, and
+filter, re-date or remove enrolments in the admin list."""
 
 from django import forms
 from django.utils import timezone
@@ -8,6 +9,7 @@ from lms.org.models import Department, Position
 from lms.org.visibility import visible_units
 
 from .models import CoursePage, Track, TracksFormField
+from .staff_enrolments import DEFAULT_ORDERING, ORDERINGS, Status, filter_by_status, search_by_name
 
 
 class AssignCourseForm(forms.Form):
@@ -121,3 +123,107 @@ class AssignCourseForm(forms.Form):
 
     def base_tracks(self):
         return self.cleaned_data.get("tracks") or Track.ALL_STAFF
+
+
+# --- The staff "Ghi danh" list and its actions (courses/admin_views.py) ----------------------
+
+
+class EnrolmentFilterForm(forms.Form):
+    """GET filters of the enrolment list; every choice comes from what the user may see."""
+
+    q = forms.CharField(label=_("Tìm theo tên hoặc mã cán bộ"), required=False, max_length=100)
+    course = forms.ModelChoiceField(
+        label=_("Khóa học"),
+        queryset=CoursePage.objects.none(),
+        required=False,
+        empty_label=_("Tất cả khóa học"),
+        error_messages={"invalid_choice": _("Khóa học không tồn tại.")},
+    )
+    unit = forms.ModelChoiceField(
+        label=_("Đơn vị"),
+        queryset=None,
+        required=False,
+        empty_label=_("Tất cả đơn vị"),
+        error_messages={
+            "invalid_choice": _("Đơn vị không tồn tại hoặc ngoài phạm vi bạn quản lý.")
+        },
+    )
+    department = forms.ChoiceField(
+        label=_("Phòng ban"),
+        required=False,
+        error_messages={
+            "invalid_choice": _("Phòng ban không tồn tại hoặc ngoài phạm vi bạn quản lý.")
+        },
+    )
+    status = forms.ChoiceField(
+        label=_("Tình trạng"),
+        required=False,
+        error_messages={"invalid_choice": _("Tình trạng không hợp lệ.")},
+    )
+    o = forms.ChoiceField(
+        label=_("Sắp xếp theo"),
+        required=False,
+        choices=[
+            ("ten", _("Tên học viên")),
+            ("han", _("Hạn hoàn thành")),
+            ("moi-nhat", _("Ghi danh mới nhất")),
+        ],
+        error_messages={"invalid_choice": _("Cách sắp xếp không hợp lệ.")},
+    )
+
+    def __init__(self, *args, user, units=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        units = visible_units(user) if units is None else units
+        self.fields["course"].queryset = CoursePage.objects.order_by("title").only(
+            "title", "path", "depth"
+        )
+        self.fields["unit"].queryset = units.only("name")
+        # Department names, not rows: many wards share "Văn phòng HĐND và UBND"; with the unit
+        # filter the pair is exact. Only names of departments the user may see are offered.
+        names = (
+            Department.objects.filter(unit__in=units)
+            .order_by("name")
+            .values_list("name", flat=True)
+        )
+        self.fields["department"].choices = [("", _("Tất cả phòng ban"))] + [
+            (name, name) for name in names.distinct()
+        ]
+        self.fields["status"].choices = [("", _("Mọi tình trạng")), *Status.choices]
+
+    def filter(self, enrolments, today=None):
+        """`enrolments` narrowed by the valid filters, ordered as asked."""
+        data = self.cleaned_data
+        if data.get("course"):
+            enrolments = enrolments.filter(course=data["course"])
+        if data.get("unit"):
+            enrolments = enrolments.filter(user__person__unit=data["unit"])
+        if data.get("department"):
+            enrolments = enrolments.filter(user__person__department__name=data["department"])
+        if data.get("status"):
+            enrolments = filter_by_status(enrolments, data["status"], today)
+        enrolments = search_by_name(enrolments, data.get("q") or "")
+        return enrolments.order_by(*ORDERINGS[data.get("o") or DEFAULT_ORDERING])
+
+    @property
+    def is_filtering(self):
+        return self.is_bound and any(
+            self.data.get(name) for name in ("q", "course", "unit", "department", "status")
+        )
+
+
+class EnrolmentDueDateForm(forms.Form):
+    due_date = forms.DateField(
+        label=_("Hạn hoàn thành mới (dd/mm/yyyy)"),
+        input_formats=["%d/%m/%Y", "%Y-%m-%d"],
+        widget=forms.DateInput(format="%d/%m/%Y"),
+        error_messages={
+            "required": _("Hãy nhập hạn hoàn thành."),
+            "invalid": _("Ngày không hợp lệ; nhập theo dạng dd/mm/yyyy, ví dụ 31/12/2026."),
+        },
+    )
+
+    def clean_due_date(self):
+        due = self.cleaned_data["due_date"]
+        if due < timezone.localdate():
+            raise forms.ValidationError(_("Hạn hoàn thành không được ở trong quá khứ."))
+        return due
