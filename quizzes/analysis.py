@@ -7,7 +7,7 @@ For each question shown in the selected attempts (submitted only):
   (Moodle's "discrimination index" is the same idea). Empty when fewer than 3 attempts or no
   variance. Above 0.3 discriminates well; near 0 or negative: check the question;
 - answer frequency: how often each choice was picked (single, true/false, multiple), or the most
-  frequent texts (short answer).
+  frequent texts (short answer) or values (numerical).
 Also the per-competency facility by unit, for the Home Affairs competency view.
 """
 
@@ -21,6 +21,7 @@ from django.db.models.functions import Cast
 
 from .html import strip_tags
 from .models import Attempt, AttemptQuestion, Choice, Question
+from .numbers import vietnamese
 
 MIN_FOR_DISCRIMINATION = 3
 
@@ -145,6 +146,17 @@ def answer_frequencies(items, questions):
         entries = result.setdefault(row["question_id"], [])
         if len(entries) < 5:
             entries.append((row["text"], row["count"], None))
+    # Numerical: the most frequent values (3,5 and 3.5 are the same value), Vietnamese-written.
+    numbers = (
+        items.filter(question__qtype="numerical", response__has_key="value")
+        .values("question_id", value=KT("response__value"))
+        .annotate(count=Count("id"))
+        .order_by("question_id", "-count", "value")
+    )
+    for row in numbers:
+        entries = result.setdefault(row["question_id"], [])
+        if len(entries) < 5:
+            entries.append((vietnamese(row["value"]), row["count"], None))
     return result
 
 

@@ -15,22 +15,25 @@ from django.utils.translation import gettext as _
 
 from lms.lib.vietnamese import fold_accents
 
-from .formats.base import ParsedChoice, ParsedQuestion
+from .formats.base import MODE_TYPES, ParsedChoice, ParsedQuestion
 from .html import as_html, clean_html, strip_tags, text_to_html
 from .models import (
     Category,
     Choice,
+    GradingMode,
     MatchPair,
+    NumericalAnswer,
     OrderItem,
     Question,
     QuestionType,
     ShortAnswer,
 )
+from .numbers import plain
 
 SUPPORTED = {t.value for t in QuestionType}
-TYPE_NAMES = {
-    "numerical": _("dạng số (numerical)"),
-}
+TYPE_NAMES = {}  # Vietnamese names of format types the bank does not hold (none at present)
+# NumericalAnswer.value / tolerance: DecimalField(max_digits=30, decimal_places=10).
+NUMBER_PLACES, NUMBER_INTEGER_DIGITS = 10, 20
 TRUE_TEXT, FALSE_TEXT = "Đúng", "Sai"
 
 
@@ -96,15 +99,60 @@ def check(parsed, existing_idnumbers=None):
             seen_ids[q.idnumber] = q.line
         if len(q.idnumber) > 100:
             problems.append(_("%(where)s: mã câu hỏi dài quá 100 ký tự.") % {"where": where})
+        if q.grading_mode not in GradingMode.values:
+            problems.append(
+                _("%(where)s: cách chấm “%(mode)s” không hợp lệ.")
+                % {"where": where, "mode": q.grading_mode}
+            )
         shell = Question(qtype=q.qtype)
+        try:
+            numbers = _numbers(q)
+        except ArithmeticError:
+            problems.append(
+                _("%(where)s: %(label)s có đáp án số không phải là số.")
+                % {"where": where, "label": _label(q)}
+            )
+            continue
         for message in shell.validate_parts(
             [{"fraction": c.fraction} for c in q.choices],
             q.pairs,
             q.items,
             [c.text for c in q.choices] if q.qtype == "short" else [],
+            numbers,
         ):
             problems.append(f"{where}: {_label(q)} {message}")
+        for number in numbers:
+            for value in (number["value"], number["tolerance"]):
+                if value is not None and not _fits(value):
+                    problems.append(
+                        _(
+                            "%(where)s: %(label)s số «%(value)s» quá dài để lưu (tối đa 20 chữ số "
+                            "phần nguyên và 10 chữ số phần thập phân)."
+                        )
+                        % {"where": where, "label": _label(q), "value": plain(value)}
+                    )
     return problems
+
+
+def _numbers(q):
+    """A parsed numerical question's answers as Question.validate_parts wants them."""
+    if q.qtype != "numerical":
+        return []
+    return [
+        {
+            "value": None if c.text == "*" else Decimal(c.text),
+            "tolerance": c.tolerance or Decimal(0),
+            "fraction": c.fraction,
+        }
+        for c in q.choices
+    ]
+
+
+def _fits(value):
+    _sign, digits, exponent = Decimal(value).normalize().as_tuple()
+    places = max(-exponent, 0)
+    integer_digits = max(len(digits) + exponent, 0) if exponent < 0 else len(digits) + exponent
+    return places <= NUMBER_PLACES and integer_digits <= NUMBER_INTEGER_DIGITS
 
 
 def _category_for(path, under, cache):
@@ -149,7 +197,7 @@ def _save_one(q, category, competencies):
         explanation=_stem_html(q.general_feedback, fmt) if q.general_feedback else "",
         idnumber=q.idnumber or "",
         ignore_diacritics=q.ignore_diacritics,
-        grading_mode=getattr(q, "grading_mode", "") or "partial",
+        grading_mode=q.grading_mode if q.qtype in MODE_TYPES else "partial",
     )
     if q.qtype == "truefalse":
         # Formats give "true" then "false"; the bank shows Đúng / Sai.
@@ -178,6 +226,18 @@ def _save_one(q, category, competencies):
                 question=question,
                 text=strip_tags(c.text)[:500],
                 fraction=max(c.fraction, Decimal(0)),
+                feedback=clean_html(_inline_html(c.feedback, fmt)),
+                sort_order=i,
+            )
+            for i, c in enumerate(q.choices)
+        )
+    elif q.qtype == "numerical":
+        NumericalAnswer.objects.bulk_create(
+            NumericalAnswer(
+                question=question,
+                value=None if c.text == "*" else Decimal(c.text),
+                tolerance=c.tolerance or Decimal(0),
+                fraction=c.fraction,
                 feedback=clean_html(_inline_html(c.feedback, fmt)),
                 sort_order=i,
             )
@@ -233,6 +293,7 @@ def to_parsed(question, relative_to=None):
         tags=[c.slug for c in question.competencies.all()],
         general_feedback=question.explanation,
         ignore_diacritics=question.ignore_diacritics,
+        grading_mode=question.grading_mode if question.qtype in MODE_TYPES else "partial",
     )
     if question.qtype == "truefalse":
         choices = list(question.choices.all())
@@ -260,6 +321,16 @@ def to_parsed(question, relative_to=None):
             )
             for a in question.short_answers.all()
         ]
+    elif question.qtype == "numerical":
+        parsed.choices = [
+            ParsedChoice(
+                text="*" if a.value is None else plain(a.value),
+                fraction=Decimal(a.fraction).normalize(),
+                feedback=a.feedback,
+                tolerance=None if a.value is None else Decimal(plain(a.tolerance or 0)),
+            )
+            for a in question.numerical_answers.all()
+        ]
     elif question.qtype == "matching":
         parsed.pairs = [
             (html.escape(p.prompt), html.escape(p.answer)) for p in question.pairs.all()
@@ -272,7 +343,14 @@ def to_parsed(question, relative_to=None):
 def export_queryset(questions, relative_to=None):
     questions = (
         questions.select_related("category__parent__parent")
-        .prefetch_related("choices", "pairs", "order_items", "short_answers", "competencies")
+        .prefetch_related(
+            "choices",
+            "pairs",
+            "order_items",
+            "short_answers",
+            "numerical_answers",
+            "competencies",
+        )
         .order_by("category_id", "id")
     )
     return [to_parsed(q, relative_to) for q in questions]
@@ -293,6 +371,7 @@ def from_curriculum(data, category_path, idnumber, line=0):
         tags=list(data.get("tags", [])),
         general_feedback=data.get("explanation", ""),
         ignore_diacritics=bool(data.get("ignore_diacritics", False)),
+        grading_mode=data.get("grading_mode", "partial"),
         line=line,
     )
     if qtype in ("single", "multiple"):
@@ -322,6 +401,17 @@ def from_curriculum(data, category_path, idnumber, line=0):
         parsed.pairs = [(left, right) for left, right in data["pairs"]]
     elif qtype == "ordering":
         parsed.items = list(data["items"])
+    elif qtype == "numerical":
+        # {"answers": [{"value": "3.5", "tolerance": "0.1", "fraction": 100, "feedback": ""}]}
+        parsed.choices = [
+            ParsedChoice(
+                text=str(a["value"]),
+                fraction=Decimal(str(a.get("fraction", 100))),
+                feedback=a.get("feedback", ""),
+                tolerance=None if str(a["value"]) == "*" else Decimal(str(a.get("tolerance", 0))),
+            )
+            for a in data["answers"]
+        ]
     return parsed
 
 

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from . import grading
 from .models import REVIEW_LEVEL
+from .numbers import vietnamese
 from .responses import sign_shape
 
 
@@ -60,6 +61,16 @@ def question_view(item, review_level=None):
         view["text"] = response.get("text", "")
         if show_right:
             view["right_answer"] = key.get("text", "")
+    elif qtype == "numerical":
+        view["text"] = response.get("text", "")
+        if show_right and key:
+            right = vietnamese(key["value"])
+            if Decimal(key["tolerance"]) != 0:
+                right += " ± " + vietnamese(key["tolerance"])
+            view["right_answer"] = right
+        if show_feedback and item.response:
+            matched = grading.matching_number(snap, item.response)
+            view["feedback"] = matched.get("feedback", "") if matched else ""
     elif qtype == "matching":
         chosen = response.get("pairs") or {}
         options = snap.get("options", [])

@@ -45,6 +45,14 @@ class QuestionForm(WagtailAdminModelForm):
             [(r.get("prompt", ""), r.get("answer", "")) for r in self._rows("pairs")],
             [r.get("text", "") for r in self._rows("order_items")],
             [r.get("text", "") for r in self._rows("short_answers")],
+            [
+                {
+                    "value": r.get("value"),
+                    "tolerance": r.get("tolerance") or 0,
+                    "fraction": r.get("fraction") or 0,
+                }
+                for r in self._rows("numerical_answers")
+            ],
         )
         for problem in problems:
             self.add_error(None, problem)

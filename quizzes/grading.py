@@ -13,14 +13,17 @@ Every function returns a Decimal in 0..1 (the fraction of the question's mark). 
   only if every prompt is right.
 - ordering: partial = the proportion of items placed at their right position (absolute
   position, not relative order); all-or-nothing = 1 only if every item is in place.
+- numerical: an accepted value matches when |answer − value| ≤ its tolerance (absolute, as
+  Moodle's); ``*`` matches any number. The best matching answer's fraction (0 if none).
 
 Responses (validated against the snapshot before they are stored, see quizzes/responses.py):
 single/truefalse {"choice": id}; multiple {"choices": [ids]}; short {"text": str};
-matching {"pairs": {"<prompt id>": option id}}; ordering {"positions": {"<item id>": n}}.
+matching {"pairs": {"<prompt id>": option id}}; ordering {"positions": {"<item id>": n}};
+numerical {"value": "3.5" (plain decimal string), "text": what the learner typed}.
 """
 
 import unicodedata
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from lms.lib.vietnamese import fold_accents
 
@@ -105,6 +108,36 @@ def _grade_ordering(snapshot, response):
     return _proportion(right, len(items), snapshot.get("grading_mode"))
 
 
+def matching_number(snapshot, response):
+    """The accepted answer (snapshot dict) a numerical response earns, or None.
+
+    The highest fraction among the answers it matches; on a tie the specific value wins over
+    ``*``, then the first in order."""
+    try:
+        given = Decimal(str((response or {}).get("value")))
+    except (InvalidOperation, ValueError):
+        return None
+    if not given.is_finite():
+        return None
+    best, best_key = None, None
+    for index, answer in enumerate(snapshot.get("answers", [])):
+        if answer["value"] == "*":
+            specific = 0
+        else:
+            if abs(given - Decimal(answer["value"])) > Decimal(answer.get("tolerance") or 0):
+                continue
+            specific = 1
+        key = (Decimal(answer["fraction"]), specific, -index)
+        if best_key is None or key > best_key:
+            best, best_key = answer, key
+    return best
+
+
+def _grade_numerical(snapshot, response):
+    answer = matching_number(snapshot, response)
+    return _fraction(answer["fraction"]) if answer else ZERO
+
+
 _GRADERS = {
     "single": _grade_single,
     "truefalse": _grade_single,
@@ -112,6 +145,7 @@ _GRADERS = {
     "short": _grade_short,
     "matching": _grade_matching,
     "ordering": _grade_ordering,
+    "numerical": _grade_numerical,
 }
 
 
@@ -139,4 +173,8 @@ def correct_response(snapshot):
         return {"pairs": {str(p["id"]): p["answer"] for p in snapshot["prompts"]}}
     if qtype == "ordering":
         return {"positions": {str(i["id"]): i["position"] for i in snapshot["items"]}}
+    if qtype == "numerical":
+        valued = [a for a in snapshot["answers"] if a["value"] != "*"]
+        best = max(valued, key=lambda a: Decimal(a["fraction"]))
+        return {"value": best["value"], "tolerance": best.get("tolerance") or "0"}
     return {}

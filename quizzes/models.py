@@ -29,6 +29,7 @@ from wagtail.rich_text import expand_db_html
 from . import grading
 from .forms import QuestionForm
 from .html import clean_html, strip_tags
+from .numbers import NumberFormField, plain
 
 RICH_FEATURES = ["bold", "italic", "ol", "ul", "link"]
 # Saves that were in flight when the time ran out are still accepted for this long.
@@ -42,6 +43,7 @@ class QuestionType(models.TextChoices):
     MATCHING = "matching", _("Ghép đôi")
     SHORT = "short", _("Trả lời ngắn")
     ORDERING = "ordering", _("Sắp xếp thứ tự")
+    NUMERICAL = "numerical", _("Dạng số")
 
 
 class GradingMode(models.TextChoices):
@@ -134,6 +136,15 @@ class Category(models.Model):
         return parent
 
 
+class NumberField(models.DecimalField):
+    """A DecimalField whose admin form takes numbers as Vietnamese people write them
+    (3,5 · 3.5 · 1.000.000, see quizzes/numbers.py) and shows them with a decimal comma."""
+
+    def formfield(self, **kwargs):
+        kwargs.setdefault("form_class", NumberFormField)
+        return super().formfield(**kwargs)
+
+
 class QuestionQuerySet(models.QuerySet):
     def active(self):
         return self.filter(is_active=True)
@@ -144,7 +155,9 @@ class QuestionQuerySet(models.QuerySet):
         return self.filter(category=category)
 
     def with_parts(self):
-        return self.prefetch_related("choices", "pairs", "order_items", "short_answers")
+        return self.prefetch_related(
+            "choices", "pairs", "order_items", "short_answers", "numerical_answers"
+        )
 
 
 class Question(ClusterableModel):
@@ -224,6 +237,15 @@ class Question(ClusterableModel):
         InlinePanel(
             "short_answers", heading=_("Đáp án chấp nhận (trả lời ngắn)"), label=_("Đáp án")
         ),
+        InlinePanel(
+            "numerical_answers",
+            heading=_("Đáp án số (dạng số)"),
+            label=_("Đáp án số"),
+            help_text=_(
+                "Mỗi dòng: một giá trị đúng, sai số cho phép và trọng số. Học viên được điểm của "
+                "dòng khớp có trọng số cao nhất. Để trống giá trị = mọi số khác."
+            ),
+        ),
         InlinePanel("pairs", heading=_("Cặp ghép đôi"), label=_("Cặp")),
         InlinePanel("order_items", heading=_("Các mục theo thứ tự đúng (sắp xếp)"), label=_("Mục")),
         FieldPanel("explanation"),
@@ -265,8 +287,11 @@ class Question(ClusterableModel):
             ) + 1
         super().save(*args, **kwargs)
 
-    def validate_parts(self, choices, pairs, items, answers):
-        """Return Vietnamese problems with the parts of a question of this type (empty = fine)."""
+    def validate_parts(self, choices, pairs, items, answers, numbers=()):
+        """Return Vietnamese problems with the parts of a question of this type (empty = fine).
+
+        `numbers` (numerical questions): dicts with "value" (Decimal, None = any other number),
+        "tolerance" and "fraction"."""
         problems = []
         qtype = self.qtype
         if qtype in (QuestionType.SINGLE, QuestionType.MULTIPLE, QuestionType.TRUEFALSE):
@@ -287,7 +312,9 @@ class Question(ClusterableModel):
                 positive = sum(f for f in fractions if f > 0)
                 if abs(positive - 100) > Decimal("1"):
                     problems.append(
-                        gettext("Tổng trọng số các lựa chọn đúng phải là 100%% (hiện là %(sum)s%%).")
+                        gettext(
+                            "Tổng trọng số các lựa chọn đúng phải là 100%% (hiện là %(sum)s%%)."
+                        )
                         % {"sum": positive}
                     )
         elif qtype == QuestionType.SHORT:
@@ -298,6 +325,8 @@ class Question(ClusterableModel):
                 problems.append(gettext("Cần ít nhất hai cặp ghép đôi."))
         elif qtype == QuestionType.ORDERING and len(items) < 2:
             problems.append(gettext("Cần ít nhất hai mục để sắp xếp."))
+        elif qtype == QuestionType.NUMERICAL:
+            problems.extend(_numerical_problems(numbers))
         return problems
 
     def parts_problems(self):
@@ -306,6 +335,10 @@ class Question(ClusterableModel):
             [(p.prompt, p.answer) for p in self.pairs.all()],
             [i.text for i in self.order_items.all()],
             [a.text for a in self.short_answers.all()],
+            [
+                {"value": a.value, "tolerance": a.tolerance, "fraction": a.fraction}
+                for a in self.numerical_answers.all()
+            ],
         )
 
     # -- snapshot --------------------------------------------------------------------------
@@ -363,7 +396,34 @@ class Question(ClusterableModel):
                 if shown != items:
                     break
             data["items"] = shown
+        elif self.qtype == QuestionType.NUMERICAL:
+            data["answers"] = [
+                {
+                    "value": "*" if a.value is None else plain(a.value),
+                    "tolerance": plain(a.tolerance or 0),
+                    "fraction": str(a.fraction),
+                    "feedback": a.feedback,
+                }
+                for a in self.numerical_answers.all()
+            ]
         return data
+
+
+def _numerical_problems(numbers):
+    problems = []
+    valued = [n for n in numbers if n.get("value") is not None]
+    fractions = [Decimal(str(n.get("fraction") or 0)) for n in numbers]
+    if not valued:
+        problems.append(gettext("Cần ít nhất một đáp án số có giá trị."))
+    elif not any(Decimal(str(n.get("fraction") or 0)) == 100 for n in valued):
+        problems.append(gettext("Cần một đáp án số có trọng số 100%."))
+    if any(f < 0 or f > 100 for f in fractions):
+        problems.append(gettext("Trọng số mỗi đáp án số phải từ 0 đến 100."))
+    if any(Decimal(str(n.get("tolerance") or 0)) < 0 for n in numbers):
+        problems.append(gettext("Sai số cho phép không được âm."))
+    if len(numbers) - len(valued) > 1:
+        problems.append(gettext("Chỉ được có một dòng «mọi số khác» (giá trị để trống)."))
+    return problems
 
 
 class Choice(Orderable):
@@ -390,6 +450,52 @@ class Choice(Orderable):
 
     def save(self, *args, **kwargs):
         self.text = clean_html(self.text)
+        self.feedback = clean_html(self.feedback)
+        super().save(*args, **kwargs)
+
+
+class NumericalAnswer(Orderable):
+    """One accepted number of a numerical question: right if |answer − value| ≤ tolerance."""
+
+    question = ParentalKey(Question, on_delete=models.CASCADE, related_name="numerical_answers")
+    value = NumberField(
+        _("giá trị"),
+        max_digits=30,
+        decimal_places=10,
+        null=True,
+        blank=True,
+        help_text=_("Viết 3,5 hoặc 3.5. Để trống = mọi số khác (dùng để ghi phản hồi khi sai)."),
+    )
+    tolerance = NumberField(
+        _("sai số cho phép (±)"),
+        max_digits=30,
+        decimal_places=10,
+        default=0,
+        validators=[MinValueValidator(0)],
+        help_text=_("Chấp nhận mọi số trong khoảng giá trị ± sai số; 0 = phải đúng chính xác."),
+    )
+    fraction = models.DecimalField(
+        _("trọng số (%)"),
+        max_digits=8,
+        decimal_places=5,
+        default=100,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+    )
+    feedback = models.TextField(_("phản hồi"), blank=True)
+
+    panels = [
+        FieldRowPanel([FieldPanel("value"), FieldPanel("tolerance"), FieldPanel("fraction")]),
+        FieldPanel("feedback"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("đáp án số")
+        verbose_name_plural = _("đáp án số")
+
+    def __str__(self):
+        return "*" if self.value is None else plain(self.value)
+
+    def save(self, *args, **kwargs):
         self.feedback = clean_html(self.feedback)
         super().save(*args, **kwargs)
 
@@ -1066,6 +1172,7 @@ __all__ = [
     "GradingMethod",
     "GradingMode",
     "MatchPair",
+    "NumericalAnswer",
     "OrderItem",
     "Question",
     "QuestionType",

@@ -3,7 +3,8 @@
 Field names (the same for plain form posts and for the autosave script):
 - ``shown``: one value per attempt-question on the posted page; only those are updated
   (a question on the page with nothing ticked is saved as unanswered);
-- ``q<aq>``: the choice id (single, true/false), choice ids (multiple) or text (short);
+- ``q<aq>``: the choice id (single, true/false), choice ids (multiple), text (short) or a
+  number as Vietnamese people write it (numerical: ``3,5`` or ``3.5``, see quizzes/numbers.py);
 - ``q<aq>_<prompt id>``: the option id chosen for a matching prompt;
 - ``q<aq>_<item id>``: the position (1..n) chosen for an ordering item.
 
@@ -19,6 +20,8 @@ from types import SimpleNamespace
 
 from django.core import signing
 from django.utils.translation import gettext as _
+
+from .numbers import NumberError, parse_number, plain
 
 MAX_SHORT_ANSWER = 500
 
@@ -91,6 +94,15 @@ def parse_one(item, data):
                 raise InvalidResponse(_("Vị trí không hợp lệ."))
             positions[str(entry["id"])] = position
         return {"positions": positions} if positions else None
+    if qtype == "numerical":
+        text = " ".join((data.get(name) or "").split())
+        if not text:
+            return None
+        try:
+            value = parse_number(text)
+        except NumberError as problem:
+            raise InvalidResponse(str(problem)) from None
+        return {"value": plain(value), "text": text}
     raise InvalidResponse(_("Loại câu hỏi không được hỗ trợ."))
 
 

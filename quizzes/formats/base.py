@@ -37,6 +37,12 @@ Conventions
 - ``ignore_diacritics`` (short answers) travels in GIFT as the comment
   ``// [option:ignore_diacritics]``, in Moodle XML as ``<ignorediacritics>1</ignorediacritics>``
   (both ignored by Moodle) and in Excel as the column «Bỏ qua dấu».
+- ``grading_mode``: "partial" (default) or "all_or_nothing" (1 only for a fully right answer) for
+  multiple, matching and ordering; always "partial" for the other types. It travels in GIFT as
+  ``// [option:all_or_nothing]``, in Moodle XML as ``type="multichoiceset"`` (Moodle's
+  all-or-nothing plugin) for multiple choice, ``<gradingtype>ALL_OR_NOTHING</gradingtype>``
+  (qtype_ordering) for ordering and ``<allornothing>1</allornothing>`` (ours) for matching, and
+  in Excel as the column «Đúng hết mới có điểm».
 - ``line``: 1-based line (text formats) or row (Excel) where the question starts.
 - ``ImportProblem.message`` is complete and user-facing, including its «Dòng N:» / «Hàng N:»
   prefix; ``line`` is 0 for problems about the whole file.
@@ -48,6 +54,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 QTYPES = ("single", "multiple", "truefalse", "short", "matching", "ordering", "numerical")
+GRADING_MODES = ("partial", "all_or_nothing")
+# Types whose grade depends on the grading mode; for the others it is always "partial".
+MODE_TYPES = ("multiple", "matching", "ordering")
 STEM_FORMATS = ("html", "plain", "markdown", "moodle")
 
 
@@ -74,6 +83,7 @@ class ParsedQuestion:
     items: list[str] = field(default_factory=list)  # ordering, in correct order
     general_feedback: str = ""
     ignore_diacritics: bool = False
+    grading_mode: str = "partial"  # one of GRADING_MODES; matters for multiple/matching/ordering
     line: int = 0  # 1-based line (text formats) or row (Excel) where it starts
 
 
@@ -212,6 +222,18 @@ def validate_question(q: ParsedQuestion) -> list[str]:
         return [_("loại câu hỏi «%(qtype)s» không được hỗ trợ.") % {"qtype": q.qtype}]
     if not q.stem.strip():
         errors.append(_("câu hỏi không có nội dung."))
+    if q.grading_mode not in GRADING_MODES:
+        errors.append(
+            _("cách chấm «%(mode)s» không hợp lệ (dùng partial hoặc all_or_nothing).")
+            % {"mode": q.grading_mode}
+        )
+    elif q.grading_mode == "all_or_nothing" and q.qtype not in MODE_TYPES:
+        errors.append(
+            _(
+                "cách chấm «đúng hết mới có điểm» chỉ dùng cho câu nhiều lựa chọn, ghép cặp "
+                "và sắp xếp."
+            )
+        )
     for c in q.choices:
         if c.fraction < -100 or c.fraction > 100:
             errors.append(

@@ -18,6 +18,8 @@ Phương án A … F            see below (more columns G, H… may be added)
 Phản hồi A … F             feedback for the option in the same letter
 Giải thích / Căn cứ pháp lý general explanation shown after answering
 Bỏ qua dấu (có/không)      short answer: accept answers typed without diacritics
+Đúng hết mới có điểm       multiple choice, matching, ordering: «có» = the question scores
+(có/không)                 only when fully right; empty or «không» = partial credit
 ========================== ==========================================================
 
 Per type, «Phương án» and «Đáp án đúng» mean:
@@ -31,8 +33,10 @@ Per type, «Phương án» and «Đáp án đúng» mean:
 - Trả lời ngắn: options = accepted answers; answer empty (all 100 %) or weights ``A;B=50``.
 - Ghép cặp: options ``vế trái -> vế phải``; ``-> X`` adds a distractor answer.
 - Sắp xếp: options in the correct order; answer empty.
-- Số: options ``1822``, ``1822:5`` (± tolerance) or ``1..5`` (range); answer empty (all
-  100 %) or weights.
+- Số: options ``1822``, ``3,5`` (decimal comma or point), ``1822:5`` or ``1822±5`` (±
+  tolerance) or ``1..5`` (range); answer empty (all 100 %) or weights; ``*`` = any other
+  number (for its feedback). Numbers are read as on the quiz page: ``1.000.000`` groups
+  thousands, ``1.000`` alone is refused as ambiguous (write ``1000`` or ``1,000``).
 
 All-or-nothing: every problem is reported with its row («Hàng 7: …»).
 """
@@ -47,6 +51,7 @@ from django.utils.translation import gettext as _
 
 from lms.lib.vietnamese import fold_accents
 
+from ..numbers import NumberError, parse_number, vietnamese
 from .base import (
     STEM_FORMATS,
     FormatError,
@@ -81,6 +86,7 @@ H_FORMAT = "Định dạng"
 H_ANSWER = "Đáp án đúng"
 H_GENERAL = "Giải thích / Căn cứ pháp lý"
 H_IGNORE = "Bỏ qua dấu (có/không)"
+H_MODE = "Đúng hết mới có điểm (có/không)"
 OPTION_PREFIX = "Phương án"
 FEEDBACK_PREFIX = "Phản hồi"
 
@@ -105,11 +111,13 @@ _FIXED = {
         H_ANSWER,
         H_GENERAL,
         H_IGNORE,
+        H_MODE,
     )
 }
 _FIXED[_key("Thẻ")] = H_TAGS
 _FIXED[_key("Giải thích")] = H_GENERAL
 _FIXED[_key("Bỏ qua dấu")] = H_IGNORE
+_FIXED[_key("Đúng hết mới có điểm")] = H_MODE
 _OPTION_RE = re.compile(r"^(phuong an|phan hoi) ([a-z])$")
 _TRUE_WORDS = {"dung", "d", "true", "t", "co", "x", "1"}
 _FALSE_WORDS = {"sai", "s", "false", "f", "khong", "0"}
@@ -249,6 +257,9 @@ def _row(get, row_options, errors: list[str]) -> ParsedQuestion | None:  # noqa:
     ignore = _key(get(H_IGNORE))
     if ignore and ignore not in _TRUE_WORDS | _FALSE_WORDS:
         errors.append(_("cột «Bỏ qua dấu» chỉ nhận «có» hoặc «không»."))
+    mode = _key(get(H_MODE))
+    if mode and mode not in _TRUE_WORDS | _FALSE_WORDS:
+        errors.append(_("cột «Đúng hết mới có điểm» chỉ nhận «có» hoặc «không»."))
     q = ParsedQuestion(
         qtype=qtype,
         stem=get(H_STEM),
@@ -259,6 +270,7 @@ def _row(get, row_options, errors: list[str]) -> ParsedQuestion | None:  # noqa:
         tags=[t.strip() for t in re.split(r"[;\n]", get(H_TAGS)) if t.strip()],
         general_feedback=get(H_GENERAL),
         ignore_diacritics=ignore in _TRUE_WORDS,
+        grading_mode="all_or_nothing" if mode in _TRUE_WORDS else "partial",
     )
     if not q.stem:
         errors.append(_("thiếu nội dung câu hỏi."))
@@ -342,11 +354,20 @@ def _row(get, row_options, errors: list[str]) -> ParsedQuestion | None:  # noqa:
         ]
     elif qtype == "numerical":
         for letter, text, fb in filled:
-            value = text.replace(" ", "").replace(",", ".").replace("±", ":")
+            value = text.strip().replace("±", ":")
             if value == "*":
                 q.choices.append(ParsedChoice("*", _default(weights, letter), fb))
                 continue
-            number, tolerance = _numeric(value)
+            try:
+                number, tolerance = _numeric(value)
+            except NumberError as problem:
+                number, tolerance = None, Decimal(0)
+                if problem.ambiguous:
+                    errors.append(
+                        _("phương án %(letter)s: %(problem)s")
+                        % {"letter": letter, "problem": problem}
+                    )
+                    continue
             if number is None:
                 errors.append(
                     _(
@@ -370,22 +391,21 @@ def _default(weights: dict[str, Decimal | None], letter: str) -> Decimal:
 
 
 def _numeric(value: str) -> tuple[Decimal | None, Decimal]:
-    try:
-        if ".." in value[1:]:
-            cut = value.index("..", 1)
-            low, high = Decimal(value[:cut]), Decimal(value[cut + 2 :])
-            if high < low:
-                return None, Decimal(0)
-            return (low + high) / 2, (high - low) / 2
-        if ":" in value[1:]:
-            cut = value.index(":", 1)
-            tolerance = Decimal(value[cut + 1 :])
-            if tolerance < 0:
-                return None, Decimal(0)
-            return Decimal(value[:cut]), tolerance
-        return Decimal(value), Decimal(0)
-    except InvalidOperation:
-        return None, Decimal(0)
+    """``12`` / ``3,5:0,1`` / ``1..5`` → (value, tolerance); numbers read with parse_number
+    (raises NumberError, whose ``ambiguous`` tells a ``1.000``-like number from garbage)."""
+    if ".." in value[1:]:
+        cut = value.index("..", 1)
+        low, high = parse_number(value[:cut]), parse_number(value[cut + 2 :])
+        if high < low:
+            return None, Decimal(0)
+        return (low + high) / 2, (high - low) / 2
+    if ":" in value[1:]:
+        cut = value.index(":", 1)
+        tolerance = parse_number(value[cut + 1 :])
+        if tolerance < 0:
+            return None, Decimal(0)
+        return parse_number(value[:cut]), tolerance
+    return parse_number(value), Decimal(0)
 
 
 # --- template and export ----------------------------------------------------------------------
@@ -398,7 +418,7 @@ def _headers(n_options: int) -> list[str]:
         + [f"{OPTION_PREFIX} {letter}" for letter in letters]
         + [H_ANSWER]
         + [f"{FEEDBACK_PREFIX} {letter}" for letter in letters]
-        + [H_GENERAL, H_IGNORE]
+        + [H_GENERAL, H_IGNORE, H_MODE]
     )
 
 
@@ -418,8 +438,11 @@ def _row_values(q: ParsedQuestion, n_options: int) -> list[str]:
     else:
         for c in q.choices:
             text = c.text
-            if q.qtype == "numerical" and c.tolerance:
-                text = f"{c.text}:{fraction_str(c.tolerance)}"
+            if q.qtype == "numerical" and text != "*":
+                # Vietnamese decimal comma: never read back as a thousands separator.
+                text = vietnamese(Decimal(c.text))
+                if c.tolerance:
+                    text += ":" + vietnamese(c.tolerance)
             options.append(text)
             feedback.append(c.feedback)
         answer = _answer_text(q)
@@ -438,7 +461,11 @@ def _row_values(q: ParsedQuestion, n_options: int) -> list[str]:
         + options
         + [answer]
         + feedback
-        + [q.general_feedback, "có" if q.ignore_diacritics else ""]
+        + [
+            q.general_feedback,
+            "có" if q.ignore_diacritics else "",
+            "có" if q.grading_mode == "all_or_nothing" else "",
+        ]
     )
 
 
@@ -608,6 +635,7 @@ def _examples() -> list[ParsedQuestion]:
             stem="Sắp xếp các bước xử lý khi phát hiện máy tính nhiễm mã độc.",
             stem_format="plain",
             idnumber="VD-07",
+            grading_mode="all_or_nothing",
             items=[
                 "Ngắt kết nối mạng",
                 "Báo cho cán bộ phụ trách CNTT",
@@ -621,5 +649,17 @@ def _examples() -> list[ParsedQuestion]:
             stem_format="plain",
             idnumber="VD-08",
             choices=[ParsedChoice("12", Decimal(100), tolerance=Decimal(0))],
+        ),
+        ParsedQuestion(
+            qtype="numerical",
+            stem=(
+                "Một USB 64 GB đã dùng 41,6 GB. Còn trống bao nhiêu GB? (chấp nhận sai lệch 0,1 GB)"
+            ),
+            stem_format="plain",
+            idnumber="VD-09",
+            choices=[
+                ParsedChoice("22.4", Decimal(100), "Đúng: 64 − 41,6 = 22,4.", Decimal("0.1")),
+                ParsedChoice("*", Decimal(0), "Lấy dung lượng toàn bộ trừ phần đã dùng."),
+            ],
         ),
     ]

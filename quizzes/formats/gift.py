@@ -3,8 +3,9 @@
 Follows Moodle's own importer (question/format/gift/format.php) for what a question is:
 
 - questions are separated by blank lines; lines starting with ``//`` are comments, and a
-  comment may carry ``[id:...]``, ``[tag:...]`` (Moodle) and ``[option:ignore_diacritics]``
-  (ours, so exports of short answers that ignore diacritics survive a round trip);
+  comment may carry ``[id:...]``, ``[tag:...]`` (Moodle), ``[option:ignore_diacritics]`` and
+  ``[option:all_or_nothing]`` (ours, so that short answers ignoring diacritics and all-or-nothing
+  grading survive a round trip; GIFT itself has neither, and Moodle ignores the comments);
 - ``$CATEGORY: $course$/top/A/B`` sets the category ``A/B`` for the questions that follow;
 - ``::title::`` then the stem, optionally starting with ``[html]``, ``[markdown]``, ``[plain]``
   or ``[moodle]`` (the default); answers, feedback and general feedback use the question's
@@ -54,6 +55,7 @@ _FORMAT_RE = re.compile(r"^\[(html|markdown|plain|moodle)\]")
 _ID_RE = re.compile(r"\[id:([^\x00-\x1F\x7F]+?)\]")
 _TAG_RE = re.compile(r"\[tag:([^\x00-\x1F\x7F]+?)\]")
 _OPTION_RE = re.compile(r"\[option:ignore_diacritics\]")
+_ALL_OR_NOTHING_RE = re.compile(r"\[option:all_or_nothing\]")
 BLANK = "_____"
 
 
@@ -233,6 +235,8 @@ def parse_report(data: bytes | str) -> tuple[list[ParsedQuestion], list[ImportPr
             question.tags.extend(t.strip() for t in _TAG_RE.findall(comment) if t.strip())
             if _OPTION_RE.search(comment):
                 question.ignore_diacritics = True
+            if _ALL_OR_NOTHING_RE.search(comment):
+                question.grading_mode = "all_or_nothing"
         errors = validate_question(question)
         for message in errors:
             report(first_line, message)
@@ -561,6 +565,8 @@ def export_question(q: ParsedQuestion) -> str:
         lines.append("// " + " ".join(f"[tag:{t}]" for t in q.tags))
     if q.ignore_diacritics:
         lines.append("// [option:ignore_diacritics]")
+    if q.grading_mode == "all_or_nothing":
+        lines.append("// [option:all_or_nothing]")
     head = f"::{escape(q.title)}::" if q.title else ""
     plain_start = not _FORMAT_RE.match(q.stem.strip()) and (q.title or not q.stem.startswith("//"))
     marker = "" if fmt == "moodle" and plain_start else f"[{fmt}]"

@@ -4,9 +4,15 @@ Parsed with defusedxml (SAX, with DTDs, entities and external references forbidd
 hostile file cannot expand entities or read local files; line numbers come from the parser.
 
 Supported question types: ``multichoice`` (``<single>`` true → single, false → multiple),
-``truefalse``, ``shortanswer`` (``<usecase>`` is read but our short answers are always
+``multichoiceset`` (Moodle's all-or-nothing multiple choice plugin: multiple choice graded all
+or nothing; an answer with a positive fraction is right, and right answers that do not add up to
+100 % share it equally), ``truefalse``, ``shortanswer`` (``<usecase>`` is read but our short answers are always
 case-insensitive), ``matching``, ``numerical`` (``<tolerance>``, ``*`` catch-all) and
-``ordering`` (qtype_ordering: answers in their correct order). ``<question type="category">``
+``ordering`` (qtype_ordering: answers in their correct order; ``<gradingtype>``
+ABSOLUTE_POSITION or ALL_OR_NOTHING, any other grading type is reported).
+All-or-nothing grading is exported as ``multichoiceset`` (multiple choice),
+``<gradingtype>ALL_OR_NOTHING</gradingtype>`` (ordering) and ``<allornothing>1</allornothing>``
+(matching; ours, Moodle's matching has no such mode and ignores the element). ``<question type="category">``
 sets the category of the questions after it (``$course$/top/`` removed). Every other type
 (essay, description, multianswer/cloze, calculated…, ddwtos, gapselect, random…) is reported by
 name with its line. Embedded files (``<file>``, images) are reported too: they would be lost.
@@ -52,6 +58,9 @@ FORMAT_FROM_XML = {
     "markdown": gettext_lazy("markdown"),
 }
 FORMAT_TO_XML = {v: k for k, v in FORMAT_FROM_XML.items()}
+
+# qtype_ordering's <gradingtype> values we grade the same way (the others are relative orders).
+ORDERING_GRADING = {"ABSOLUTE_POSITION": "partial", "ALL_OR_NOTHING": "all_or_nothing"}
 
 UNSUPPORTED_NAMES = {
     "essay": gettext_lazy("tự luận (essay)"),
@@ -240,6 +249,7 @@ def parse(data: bytes | str, filename: str = "") -> list[ParsedQuestion]:
             continue
         if qtype not in (
             "multichoice",
+            "multichoiceset",
             "truefalse",
             "shortanswer",
             "matching",
@@ -313,6 +323,15 @@ def _parse_question(node: _Node, qtype: str, name: str, report) -> ParsedQuestio
             ParsedChoice(_rich(a, qformat), _fraction(a), _rich(a.find("feedback"), qformat))
             for a in answers
         ]
+    elif qtype == "multichoiceset":
+        # Moodle's all-or-nothing multiple choice: an answer with a positive fraction is right.
+        q.qtype = "multiple"
+        q.grading_mode = "all_or_nothing"
+        q.choices = [
+            ParsedChoice(_rich(a, qformat), _fraction(a), _rich(a.find("feedback"), qformat))
+            for a in answers
+        ]
+        _share_right_choices(q.choices)
     elif qtype == "truefalse":
         q.qtype = "truefalse"
         by_text = {}
@@ -364,15 +383,40 @@ def _parse_question(node: _Node, qtype: str, name: str, report) -> ParsedQuestio
             )
     elif qtype == "matching":
         q.qtype = "matching"
+        if node.child_text("allornothing") in ("1", "true"):
+            q.grading_mode = "all_or_nothing"
         for sub in node.findall("subquestion"):
             answer = sub.find("answer")
             right = " ".join((answer.child_text("text") if answer is not None else "").split())
             q.pairs.append((_rich(sub, qformat), right))
     elif qtype == "ordering":
         q.qtype = "ordering"
+        grading = node.child_text("gradingtype", "ABSOLUTE_POSITION").upper() or "ABSOLUTE_POSITION"
+        if grading not in ORDERING_GRADING:
+            report(
+                node.line,
+                _(
+                    "câu hỏi sắp xếp %(label)s chấm theo kiểu «%(kind)s» chưa được hỗ trợ "
+                    "(chỉ ABSOLUTE_POSITION: từng vị trí đúng, hoặc ALL_OR_NOTHING: đúng hết)."
+                )
+                % {"label": f"«{name}»" if name else "", "kind": grading},
+            )
+            return None
+        q.grading_mode = ORDERING_GRADING[grading]
         ordered = sorted(enumerate(answers), key=lambda ia: (_fraction(ia[1]), ia[0]))
         q.items = [_rich(a, qformat) for _i, a in ordered]
     return q
+
+
+def _share_right_choices(choices: list[ParsedChoice]) -> None:
+    """Moodle stores all-or-nothing answers as right (100) or wrong (0); the bank wants the
+    right ones to add up to 100 %: each gets 100/k % when they do not already."""
+    right = [c for c in choices if c.fraction is not None and c.fraction > 0]
+    if not right or abs(sum(c.fraction for c in right) - 100) < Decimal("0.05"):
+        return
+    share = (Decimal(100) / len(right)).quantize(Decimal("0.00001"))
+    for choice in right:
+        choice.fraction = share
 
 
 # --- export ---------------------------------------------------------------------------------
@@ -419,6 +463,7 @@ def export(questions: list[ParsedQuestion]) -> bytes:
 
 def _export_question(q: ParsedQuestion) -> str:
     fmt = q.stem_format if q.stem_format in STEM_FORMATS else "html"
+    all_or_nothing = q.grading_mode == "all_or_nothing"
     xtype = {
         "single": "multichoice",
         "multiple": "multichoice",
@@ -428,6 +473,8 @@ def _export_question(q: ParsedQuestion) -> str:
         "numerical": "numerical",
         "ordering": "ordering",
     }[q.qtype]
+    if q.qtype == "multiple" and all_or_nothing:
+        xtype = "multichoiceset"  # Moodle's all-or-nothing multiple choice
     lines = [f'  <question type="{xtype}">']
     lines.append(f"    <name><text>{xml_escape(q.title)}</text></name>")
     lines.append(_formatted("questiontext", q.stem, fmt))
@@ -439,7 +486,8 @@ def _export_question(q: ParsedQuestion) -> str:
         lines.append("    <ignorediacritics>1</ignorediacritics>")
     answer_fmt = FORMAT_TO_XML[fmt]
     if q.qtype in ("single", "multiple"):
-        lines.append(f"    <single>{'true' if q.qtype == 'single' else 'false'}</single>")
+        if xtype == "multichoice":
+            lines.append(f"    <single>{'true' if q.qtype == 'single' else 'false'}</single>")
         lines.append("    <shuffleanswers>true</shuffleanswers>")
         lines.append("    <answernumbering>abc</answernumbering>")
     if q.qtype == "short":
@@ -455,12 +503,16 @@ def _export_question(q: ParsedQuestion) -> str:
         lines.append("    </answer>")
     if q.qtype == "matching":
         lines.append("    <shuffleanswers>true</shuffleanswers>")
+        if all_or_nothing:
+            lines.append("    <allornothing>1</allornothing>")
         for left, right in q.pairs:
             lines.append(f'    <subquestion format="{answer_fmt}">')
             lines.append(f"      {_text_el(left, fmt)}")
             lines.append(f"      <answer><text>{xml_escape(right)}</text></answer>")
             lines.append("    </subquestion>")
     if q.qtype == "ordering":
+        grading = "ALL_OR_NOTHING" if all_or_nothing else "ABSOLUTE_POSITION"
+        lines.append(f"    <gradingtype>{grading}</gradingtype>")
         for position, item in enumerate(q.items, start=1):
             lines.append(f'    <answer fraction="{position}" format="{answer_fmt}">')
             lines.append(f"      {_text_el(item, fmt)}")

@@ -10,6 +10,7 @@ from quizzes.models import (
     Category,
     Choice,
     MatchPair,
+    NumericalAnswer,
     OrderItem,
     Question,
     Quiz,
@@ -90,7 +91,35 @@ def make_bank(category):
     for i, text in enumerate(["Ngắt mạng", "Báo đầu mối", "Khôi phục"]):
         OrderItem.objects.create(question=q, text=text, sort_order=i)
     bank["ordering"] = q
+    bank["numerical"] = make_numerical(category)
     return bank
+
+
+def make_numerical(category):
+    """3,5 ± 0,1 for full marks, 3 ± 0 for half, any other number with feedback."""
+    q = Question.objects.create(
+        category=category, qtype="numerical", stem="<p>Còn trống bao nhiêu GB?</p>"
+    )
+    NumericalAnswer.objects.create(
+        question=q,
+        value=Decimal("3.5"),
+        tolerance=Decimal("0.1"),
+        fraction=100,
+        sort_order=0,
+        feedback="Chính xác.",
+    )
+    NumericalAnswer.objects.create(
+        question=q,
+        value=Decimal("3"),
+        tolerance=0,
+        fraction=50,
+        sort_order=1,
+        feedback="Gần đúng.",
+    )
+    NumericalAnswer.objects.create(
+        question=q, value=None, fraction=0, sort_order=2, feedback="Lấy tổng trừ phần đã dùng."
+    )
+    return q
 
 
 @pytest.fixture
@@ -135,6 +164,8 @@ def right_answers(attempt):
             data[name] = [str(c) for c in key["choices"]]
         elif "text" in key:
             data[name] = key["text"]
+        elif "value" in key:  # numerical, written the Vietnamese way
+            data[name] = key["value"].replace(".", ",")
         elif "pairs" in key:
             for prompt, option in key["pairs"].items():
                 data[f"{name}_{prompt}"] = str(option)

@@ -93,6 +93,7 @@ def _question_post(category, fractions):
             "short_answers": inline_formset([]),
             "pairs": inline_formset([]),
             "order_items": inline_formset([]),
+            "numerical_answers": inline_formset([]),
             "grading_mode": "partial",
             "competencies": [],
             "idnumber": "",
@@ -245,8 +246,8 @@ def test_export_and_import_commands(tmp_path, bank):
     assert target.read_bytes().startswith(b"<?xml")
     out = io.StringIO()
     call_command("import_questions", str(target), "--category", "Bản sao", stdout=out)
-    assert "Đã nhập 6 câu hỏi" in out.getvalue()
-    assert Question.objects.filter(category__parent__name="Bản sao").count() == 6
+    assert "Đã nhập 7 câu hỏi" in out.getvalue()
+    assert Question.objects.filter(category__parent__name="Bản sao").count() == 7
 
 
 @pytest.mark.django_db

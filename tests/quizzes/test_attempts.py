@@ -23,7 +23,7 @@ def test_quiz_page_shows_settings_and_start_button(client_for, learner, quiz):
     text = response.content.decode()
     assert response.status_code == 200
     assert "Bắt đầu làm bài" in text
-    assert "6 câu hỏi" in text
+    assert "7 câu hỏi" in text
     assert "Điểm đạt: 80%" in text
 
 
@@ -31,7 +31,7 @@ def test_quiz_page_shows_settings_and_start_button(client_for, learner, quiz):
 def test_learner_passes_without_javascript_and_module_completes(client_for, learner, quiz, module):
     client = client_for(learner)
     attempt = start(client, quiz)
-    assert attempt.questions.count() == 6
+    assert attempt.questions.count() == 7
     page = client.get(reverse("quizzes:attempt", args=[attempt.pk]))
     assert "Câu một đáp án?" in page.content.decode()
     data = right_answers(attempt) | {"action": "submit", "trang": "1"}
@@ -147,7 +147,7 @@ def test_paging_saves_the_page_and_moves_on(client_for, learner, make_quiz, modu
     first.refresh_from_db()
     assert first.response is not None
     page2 = client.get(response["Location"]).content.decode()
-    assert "Trang 2/3" in page2
+    assert "Trang 2/4" in page2
     assert 'id="cau-3"' in page2 and 'id="cau-1"' not in page2
 
 

@@ -185,8 +185,8 @@ def test_deadline_passes_mid_attempt_and_saved_answers_are_graded(
     assert attempt.closed_by == Attempt.Closure.DEADLINE
     truefalse.refresh_from_db()
     assert truefalse.response is None
-    # 2 of 6 questions right.
-    assert attempt.score == Decimal("33.33")
+    # 2 of 7 questions right.
+    assert attempt.score == Decimal("28.57")
 
 
 @pytest.mark.django_db
