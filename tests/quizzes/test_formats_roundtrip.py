@@ -35,6 +35,7 @@ def bank(include_ordering: bool = True) -> list[ParsedQuestion]:
             qtype="multiple",
             title="Dữ liệu nhạy cảm",
             category="Dữ liệu cá nhân",
+            grading_mode="all_or_nothing",
             stem="Những dữ liệu nào là dữ liệu cá nhân nhạy cảm? (" + SPECIAL + ")",
             stem_format="moodle",
             choices=[
@@ -86,6 +87,7 @@ def bank(include_ordering: bool = True) -> list[ParsedQuestion]:
                 ("", "Tấn công từ chối dịch vụ"),
             ],
             general_feedback="Xem bài 2.",
+            grading_mode="all_or_nothing",
         ),
         ParsedQuestion(
             qtype="numerical",
@@ -116,6 +118,7 @@ def bank(include_ordering: bool = True) -> list[ParsedQuestion]:
                 stem="<p>Sắp xếp các bước xử lý sự cố mã độc:</p>",
                 stem_format="html",
                 category="Sự cố",
+                grading_mode="all_or_nothing",
                 items=["<p>Ngắt mạng</p>", "Báo cán bộ CNTT", "Quét mã độc", "Đổi mật khẩu"],
             )
         )
@@ -180,7 +183,7 @@ def test_moodle_xml_export_uses_cdata_for_html():
     assert '<question type="category">' in xml
     assert "<text>$course$/top/An toàn thông tin/Mật khẩu</text>" in xml
     assert '<answer fraction="-100" format="moodle_auto_format">' in xml
-    assert "<single>false</single>" in xml
+    assert '<question type="multichoiceset">' in xml  # all-or-nothing multiple choice
     assert "<tolerance>0.25</tolerance>" in xml
     assert '<question type="ordering">' in xml
 
