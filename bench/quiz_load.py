@@ -2,17 +2,21 @@
 """Quiz load benchmark: gunicorn + PostgreSQL on loopback, 200 learners take a 30-question test.
 
     .venv/bin/python bench/quiz_load.py [--learners 200] [--concurrency 16] [--workers 5]
+                                        [--redis redis://127.0.0.1:6379/3] [--no-save-token]
 
 What it does (bounded: every request has a timeout and the whole run stops after --max-seconds):
 1. creates the database named by DATABASE_URL if missing (default
    postgres://postgres@127.0.0.1:5432/antoanso_bench) and migrates it;
 2. creates 200 learners (with a unit), a live course, a 30-question final test and one logged-in
-   session per learner written straight into the session table (no password hashing);
+   session per learner, made by the configured session engine's SessionStore (no password
+   hashing): the database table by default, Redis (cache sessions) with --redis;
 3. starts gunicorn on 127.0.0.1 and a free port with production settings (DEBUG off, a dummy
-   SECRET_KEY, ALLOWED_HOSTS=127.0.0.1, SECURE_SSL_REDIRECT=false; only the static files storage
-   is the plain one, so pages render without `collectstatic`);
+   SECRET_KEY, ALLOWED_HOSTS=127.0.0.1, SECURE_SSL_REDIRECT=false, REDIS_URL only with --redis;
+   only the static files storage is the plain one, so pages render without `collectstatic`);
 4. phase "start": each learner starts an attempt and opens it (one page, 30 questions);
-   phase "save": each learner saves 30 answers, one POST each (what quiz.js sends);
+   phase "save": each learner saves 30 answers, one POST each (what quiz.js sends: the
+   question's fields with its shape token, and the page's autosave token, quizzes.autosave;
+   --no-save-token leaves the latter out, so every save takes the session + user path);
    phase "submit": each learner submits;
 5. the ceiling: the same gunicorn configuration serving a trivial Django view (same settings and
    middleware, CSRF-checked POST) that writes one row through the ORM, driven the same way
@@ -37,6 +41,7 @@ import threading
 import time
 import urllib.parse
 from concurrent.futures import ThreadPoolExecutor
+from importlib import import_module
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -46,7 +51,9 @@ CSRF_SECRET = "b" * 32  # an unmasked 32-character secret is a valid CSRF token 
 CEILING_PREFIX = "bench-ceiling-"
 
 
-def server_env(database_url):
+def server_env(database_url, redis_url=""):
+    # REDIS_URL is always set ("" = unset for the settings), so a value in the caller's
+    # environment cannot switch the session engine behind the option's back.
     return {
         "DJANGO_SETTINGS_MODULE": "lms.settings.production",
         "SECRET_KEY": "bench-only-not-a-secret-" + "x" * 40,
@@ -55,6 +62,7 @@ def server_env(database_url):
         "DATABASE_URL": database_url,
         "DB_CONN_MAX_AGE": "60",
         "LOG_LEVEL": "WARNING",
+        "REDIS_URL": redis_url,
     }
 
 
@@ -150,9 +158,9 @@ def prepare(learners, questions):
     """Bench data; returns (quiz id, [session keys])."""
     from decimal import Decimal
 
+    from django.conf import settings
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
     from django.contrib.auth.hashers import make_password
-    from django.contrib.sessions.backends.db import SessionStore
     from django.contrib.sessions.models import Session
     from django.db import transaction
     from wagtail.models import Page
@@ -232,6 +240,7 @@ def prepare(learners, questions):
             Enrolment(user=u, course=course) for u in users if u.pk not in enrolled
         )
         Session.objects.filter(session_key__startswith=CEILING_PREFIX).delete()
+        SessionStore = import_module(settings.SESSION_ENGINE).SessionStore
         keys = []
         for user in users:
             store = SessionStore()
@@ -355,6 +364,7 @@ def stop(process):
 SHOWN_RE = re.compile(r'name="shown" value="(\d+)"')
 RADIO_RE = re.compile(r'name="q(\d+)" value="(\d+)"')
 TOKEN_RE = re.compile(r'name="k(\d+)" value="([^"]+)"')
+SAVE_TOKEN_RE = re.compile(r'data-save-token="([^"]*)"')
 
 
 def run_phase(name, jobs, concurrency, stats, deadline):
@@ -384,10 +394,22 @@ def main():
         help="simultaneous learners (client threads); default: one per worker",
     )
     parser.add_argument("--max-seconds", type=int, default=600, help="stop after this long")
+    parser.add_argument(
+        "--redis",
+        default="",
+        metavar="URL",
+        help="run with REDIS_URL=URL (cache and cache sessions in Redis), "
+        "e.g. redis://127.0.0.1:6379/3; default: no Redis (database sessions)",
+    )
+    parser.add_argument(
+        "--no-save-token",
+        action="store_true",
+        help="saves without the page's autosave token (every save reads the session and user)",
+    )
     args = parser.parse_args()
     deadline = time.time() + args.max_seconds
     database_url = os.environ.get("DATABASE_URL", DEFAULT_DB)
-    env = server_env(database_url)
+    env = server_env(database_url, args.redis)
     os.environ.update(env)
     sys.path.insert(0, str(ROOT))
 
@@ -399,9 +421,16 @@ def main():
 
     call_command("migrate", verbosity=0, interactive=False)
     quiz_id, session_keys = prepare(args.learners, args.questions)
+    from django.conf import settings
+
     print(
         f"Dữ liệu: {args.learners} học viên, bài kiểm tra {args.questions} câu (quiz {quiz_id}); "
         f"gunicorn {args.workers} worker đồng bộ, {args.concurrency} luồng khách; CPU: {os.cpu_count()}."
+    )
+    print(
+        f"Phiên đăng nhập: {settings.SESSION_ENGINE}"
+        f"{' (' + args.redis + ')' if args.redis else ''}; "
+        f"lưu câu trả lời {'không kèm' if args.no_save_token else 'kèm'} mã tự lưu của trang."
     )
 
     stats = Stats()
@@ -428,15 +457,25 @@ def main():
                 questions = {}
                 for aq, choice in RADIO_RE.findall(page):
                     questions.setdefault(int(aq), []).append(int(choice))
+                tokens = dict(TOKEN_RE.findall(page))
+                found = SAVE_TOKEN_RE.search(page)
+                save_token = found.group(1) if found else ""
                 ok = (
                     status == 200
                     and len(SHOWN_RE.findall(page)) == args.questions
                     and len(questions) == args.questions
+                    and save_token != ""
                 )
-                stats.add("page", seconds, ok, f"{status} {len(questions)} câu")
-                tokens = dict(TOKEN_RE.findall(page))
+                stats.add(
+                    "page", seconds, ok, f"{status} {len(questions)} câu, mã tự lưu: {save_token!r}"
+                )
                 attempt_id = int(path.rstrip("/").split("/")[-1])
-                attempts[index] = (attempt_id, sorted(questions.items()), tokens)
+                attempts[index] = (
+                    attempt_id,
+                    sorted(questions.items()),
+                    tokens,
+                    None if args.no_save_token else save_token,
+                )
 
             return job
 
@@ -445,15 +484,19 @@ def main():
                 if index not in attempts:
                     return
                 client = Client(port, session_keys[index])
-                attempt_id, questions, tokens = attempts[index]
+                attempt_id, questions, tokens, save_token = attempts[index]
                 rng = secrets.SystemRandom()
                 for aq, choices in questions:
                     choice = rng.choice(choices)
-                    # What quiz.js posts: the question's fields, with its signed shape token.
+                    # What quiz.js posts: the question's fields, with its signed shape token,
+                    # and the page's autosave token.
+                    data = {"shown": aq, f"k{aq}": tokens.get(str(aq), ""), f"q{aq}": choice}
+                    if save_token:
+                        data["save_token"] = save_token
                     status, _loc, body, seconds = client.request(
                         "POST",
                         f"/hoc-tap/kiem-tra/lam-bai/{attempt_id}/luu/",
-                        {"shown": aq, f"k{aq}": tokens.get(str(aq), ""), f"q{aq}": choice},
+                        data,
                         accept="application/json",
                     )
                     ok = status == 200 and b'"ok": true' in body
@@ -532,6 +575,9 @@ def main():
     graded = Attempt.objects.filter(quiz_id=quiz_id, state="submitted", score__isnull=False).count()
     ceiling_rows = Session.objects.filter(session_key__startswith=CEILING_PREFIX).count()
     Session.objects.filter(session_key__startswith=CEILING_PREFIX).delete()
+    SessionStore = import_module(settings.SESSION_ENGINE).SessionStore
+    for key in session_keys:
+        SessionStore(session_key=key).delete()
 
     print()
     print(

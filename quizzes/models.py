@@ -724,12 +724,14 @@ class Quiz(ClusterableModel):
         rng = rng or random.Random()  # noqa: S311
         chosen = [fq.question for fq in self.fixed_questions.select_related("question")]
         taken = {q.pk for q in chosen}
-        seen = set(
-            AttemptQuestion.objects.filter(attempt__user=user, question__isnull=False)
-            .values_list("question_id", flat=True)
-            .distinct()
-        )
+        seen = None  # read once, and only for a quiz with random rules
         for rule in self.random_rules.select_related("category", "competency"):
+            if seen is None:
+                seen = set(
+                    AttemptQuestion.objects.filter(attempt__user=user, question__isnull=False)
+                    .values_list("question_id", flat=True)
+                    .distinct()
+                )
             pool = list(rule.candidates().exclude(pk__in=taken).values_list("pk", flat=True))
             fresh = [pk for pk in pool if pk not in seen]
             stale = [pk for pk in pool if pk in seen]
@@ -779,9 +781,12 @@ class Quiz(ClusterableModel):
         if not questions:
             raise AttemptRefused(gettext("Bài kiểm tra chưa có câu hỏi."))
         question_ids = [q.pk for q in questions]
-        by_id = {q.pk: q for q in Question.objects.filter(pk__in=question_ids).with_parts()}
+        by_id = {q.pk: q for q in _with_own_parts(Question.objects.filter(pk__in=question_ids))}
         rng = random.Random()  # noqa: S311
-        person = getattr(user, "person", None)
+        from lms.org.models import Person
+
+        # The unit and department are frozen into the attempt: one query for all three.
+        person = Person.objects.select_related("unit", "department").filter(user=user).first()
         deadline = None
         if self.time_limit_minutes:
             deadline = now + timedelta(minutes=self.time_limit_minutes)
@@ -826,6 +831,35 @@ class Quiz(ClusterableModel):
 
 class AttemptRefused(Exception):
     pass
+
+
+# The child rows each question type's snapshot is built from (Question.build_snapshot).
+PARTS_OF_TYPE = {
+    QuestionType.SINGLE: "choices",
+    QuestionType.MULTIPLE: "choices",
+    QuestionType.TRUEFALSE: "choices",
+    QuestionType.SHORT: "short_answers",
+    QuestionType.MATCHING: "pairs",
+    QuestionType.ORDERING: "order_items",
+    QuestionType.NUMERICAL: "numerical_answers",
+}
+
+
+def _with_own_parts(questions):
+    """The questions with only the child rows their type uses, prefetched: one query per part
+    kind present (not all five for every question), and Django's per-object prefetch work for
+    one relation per question instead of five. A type missing from PARTS_OF_TYPE gets them all.
+    """
+    questions = list(questions)
+    by_relation = {}
+    for question in questions:
+        relation = PARTS_OF_TYPE.get(question.qtype)
+        relations = [relation] if relation else sorted(set(PARTS_OF_TYPE.values()))
+        for name in relations:
+            by_relation.setdefault(name, []).append(question)
+    for name, group in by_relation.items():
+        models.prefetch_related_objects(group, name)
+    return questions
 
 
 class QuizQuestion(Orderable):

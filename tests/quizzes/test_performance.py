@@ -109,3 +109,51 @@ def test_module_page_shows_the_learners_quiz_state_within_budget(
     assert attempt.passed
     html = client.get(module.url).content.decode()
     assert "Đạt" in html and "100" in html
+
+
+@pytest.mark.django_db
+def test_starting_an_attempt_reads_only_the_parts_its_questions_use(
+    client_for, learner, make_quiz, course, category, enrolled, django_assert_num_queries
+):
+    """Freezing the question list: the fixed questions, then the questions again with only the
+    child rows their types use (one query per kind present), the learner's person with unit and
+    department in one query; no "seen before" read for a quiz without random rules."""
+    from .conftest import make_single
+
+    singles = [make_single(category, stem=f"Câu {n}?") for n in range(30)]
+    quiz = make_quiz(singles, course=course)
+    client = client_for(learner)
+    client.get(reverse("quizzes:quiz", args=[quiz.pk]))  # warm the site/page caches
+    url = reverse("quizzes:start", args=[quiz.pk])
+    # session, user, quiz, enrolment, overdue, in-progress, fixed questions, random rules,
+    # questions, choices, person (+unit, department), MAX(number), INSERT attempt,
+    # INSERT 30 attempt questions, and the test transaction's SAVEPOINT/RELEASE.
+    with django_assert_num_queries(16) as ctx:
+        response = client.post(url)
+    assert response.status_code == 302
+    sql = " ".join(q["sql"] for q in ctx.captured_queries)
+    for unused in ("quizzes_matchpair", "quizzes_orderitem", "quizzes_shortanswer"):
+        assert unused not in sql
+    attempt = Attempt.objects.get(quiz=quiz, user=learner)
+    assert attempt.unit_code == learner.person.unit.code
+    assert [item.snapshot["type"] for item in attempt.questions.all()] == ["single"] * 30
+    assert all(len(item.snapshot["choices"]) == 3 for item in attempt.questions.all())
+
+
+@pytest.mark.django_db
+def test_every_question_type_is_frozen_with_its_parts(client_for, learner, quiz, bank):
+    """A quiz with one question of every type: each snapshot still has its parts."""
+    client = client_for(learner)
+    client.post(reverse("quizzes:start", args=[quiz.pk]))
+    attempt = Attempt.objects.get(quiz=quiz, user=learner)
+    snaps = {item.snapshot["type"]: item.snapshot for item in attempt.questions.all()}
+    assert len(snaps["single"]["choices"]) == 3
+    assert len(snaps["multiple"]["choices"]) == 4
+    assert len(snaps["truefalse"]["choices"]) == 2
+    assert [a["text"] for a in snaps["short"]["answers"]] == ["91/2025/QH15"]
+    assert len(snaps["matching"]["prompts"]) == 3 and len(snaps["matching"]["options"]) == 3
+    assert len(snaps["ordering"]["items"]) == 3
+    assert snaps["numerical"]["answers"] and all(
+        "value" in a and "tolerance" in a for a in snaps["numerical"]["answers"]
+    )
+    assert set(snaps) == {str(t) for t in bank}
