@@ -6,9 +6,11 @@ Renders through Django's test client in-process with DEBUG off (lms.settings.tes
 an enrolled learner, on the seeded 12-module curriculum course. Uses a throwaway SQLite file by
 default; with DATABASE_URL set (PostgreSQL), a separate database named after it with the suffix
 `_bench`, created and dropped here. A trivial page (the login form GET) is measured in the same
-run as a baseline, so that figures from a noisy machine can be compared.
-`--profile` adds a cProfile of 50 course-page requests (BENCH_SORT, BENCH_ROWS, BENCH_CALLEES,
-BENCH_DUMP=file tune its output).
+run as a baseline, so that figures from a noisy machine can be compared. Besides the wall-clock
+median it prints the median CPU time of this process per request (SQLite runs in-process, so on
+SQLite that is the whole cost), which other programs on a busy machine disturb much less.
+`--profile` adds a cProfile of 50 requests of one page (BENCH_PAGE=index in the table, default 2:
+the course page; BENCH_SORT, BENCH_ROWS, BENCH_CALLEES, BENCH_DUMP=file tune its output).
 Targets (issue 3): ≤ 6 ms median and ≤ 8 queries (peer anchor wagtail-lms: 12 ms, 14 queries).
 """
 
@@ -70,12 +72,13 @@ def measure(client, url, repeat):
     with CaptureQueriesContext(connection) as captured:
         client.get(url)
     queries = len(captured.captured_queries)  # read now: the next request resets the log
-    timings = []
+    timings, cpu = [], []
     for _ in range(repeat):
-        started = time.perf_counter()
+        started, started_cpu = time.perf_counter(), time.process_time()
         client.get(url)
         timings.append((time.perf_counter() - started) * 1000)
-    return statistics.median(timings), queries, len(response.content)
+        cpu.append((time.process_time() - started_cpu) * 1000)
+    return statistics.median(timings), statistics.median(cpu), queries, len(response.content)
 
 
 def main():
@@ -99,7 +102,6 @@ def main():
     from django.core.management import call_command
     from django.db import connection
     from django.test import Client
-    from django.test.utils import setup_test_environment
 
     from courses import demo
     from courses.models import Enrolment
@@ -107,7 +109,8 @@ def main():
     from lms.org.models import AdministrativeUnit, Person
     from lms.org.units import load_units
 
-    setup_test_environment()  # allow the test client's "testserver" host
+    # No setup_test_environment(): it instruments every template render for the test client,
+    # which a real server does not do (test settings already allow the "testserver" host).
     try:
         print(
             f"Cơ sở dữ liệu: {connection.vendor} ({connection.settings_dict['NAME']}), DEBUG={settings.DEBUG}"
@@ -141,18 +144,21 @@ def main():
             ("Trang bài học (bài 2, có H5P)", client, modules[1].url),
             ("Khóa học của tôi", client, "/hoc-tap/"),
         ]
-        print(f"{'trang':45} {'trung vị':>9} {'truy vấn':>9} {'HTML':>9}")
+        print(f"{'trang':45} {'trung vị':>9} {'CPU':>9} {'truy vấn':>9} {'HTML':>9}")
         for label, page_client, page_url in pages:
-            median, queries, size = measure(page_client, page_url, args.requests)
-            print(f"{label:45} {median:7.2f} ms {queries:9d} {size / 1024:7.1f} KB")
+            median, cpu, queries, size = measure(page_client, page_url, args.requests)
+            print(
+                f"{label:45} {median:6.2f} ms {cpu:6.2f} ms {queries:9d} {size / 1024:7.1f} KB"
+            )
         if args.profile:
             import cProfile
             import pstats
 
             profiler = cProfile.Profile()
             profiler.enable()
+            _label, profile_client, profile_url = pages[int(os.environ.get("BENCH_PAGE", "2"))]
             for _ in range(50):
-                client.get(course.url)
+                profile_client.get(profile_url)
             profiler.disable()
             if os.environ.get("BENCH_DUMP"):
                 profiler.dump_stats(os.environ["BENCH_DUMP"])

@@ -75,6 +75,11 @@ class TracksField(models.CharField):
         )
 
 
+def module_required_for(module_tracks, enrolment_tracks):
+    """A module with no tracks is for everyone; else for enrolments sharing one of its tracks."""
+    return not module_tracks or bool(set(module_tracks) & set(enrolment_tracks or Track.ALL_STAFF))
+
+
 def track_labels(tracks):
     labels = dict(Track.choices)
     return [labels[letter] for letter in tracks if letter in labels]
@@ -278,20 +283,25 @@ class CoursePage(ViewRestrictionsInOneQueryMixin, Page):
         return track_labels(self.tracks)
 
     def enrolment_for(self, user):
-        """The user's enrolment (cached on the page: the router may have fetched it already)."""
+        """The user's enrolment (kept on the page: asked once per request)."""
         if not hasattr(self, "_enrolment"):
-            self._enrolment = (
-                Enrolment.objects.filter(user=user, course=self).first()
+            enrolment = (
+                Enrolment.objects.filter(user=user, course_id=self.pk).first()
                 if user.is_authenticated
                 else None
             )
+            if enrolment is not None:
+                enrolment.course = self
+            self._enrolment = enrolment
         return self._enrolment
 
     def get_context(self, request, *args, **kwargs):
         from .progress import CourseProgress
 
         context = super().get_context(request, *args, **kwargs)
-        modules = list(self.modules().with_completion(request.user))
+        # Routed pages carry their cached outline (courses.outline); previews read the tree.
+        outline = getattr(self, "_outline", None)
+        modules = outline.modules() if outline is not None else list(self.modules())
         enrolment = self.enrolment_for(request.user)
         url = self.get_url(request) or ""
         context["catalogue_url"] = url[: url.rstrip("/").rfind("/") + 1]
@@ -299,7 +309,7 @@ class CoursePage(ViewRestrictionsInOneQueryMixin, Page):
         context["course_url"] = url
         context["modules"] = modules
         context["enrolment"] = enrolment
-        context["progress"] = CourseProgress.from_annotated(enrolment, modules)
+        context["progress"] = CourseProgress.for_enrolment(enrolment, self, modules)
         return context
 
 
@@ -401,7 +411,7 @@ class ModulePage(ViewRestrictionsInOneQueryMixin, Page):
         return self.completion_rule == CompletionRule.VIEWED or source == self.completion_rule
 
     def is_required_for(self, enrolment_tracks):
-        return not self.tracks or bool(set(self.tracks) & set(enrolment_tracks or Track.ALL_STAFF))
+        return module_required_for(self.tracks, enrolment_tracks)
 
     def get_course(self):
         course = getattr(self, "course", None)
@@ -411,16 +421,21 @@ class ModulePage(ViewRestrictionsInOneQueryMixin, Page):
         return course
 
     def _resolve_for(self, request):
-        """The course and the user's enrolment, in one query when the user is enrolled."""
+        """The course and the user's enrolment: one simple query when the course is known
+        (routed pages), else one query joining the course."""
         enrolment = None
+        course = getattr(self, "course", None)
         if request.user.is_authenticated:
-            enrolment = (
-                Enrolment.objects.select_related("course")
-                .filter(user=request.user, course__path=self.path[: -self.steplen])
-                .first()
-            )
-        if enrolment is not None and getattr(self, "course", None) is None:
-            self.course = enrolment.course
+            if course is not None:
+                enrolment = course.enrolment_for(request.user)
+            else:
+                enrolment = (
+                    Enrolment.objects.select_related("course")
+                    .filter(user=request.user, course__path=self.path[: -self.steplen])
+                    .first()
+                )
+                if enrolment is not None:
+                    self.course = enrolment.course
         self._enrolment = enrolment
         return self.get_course(), enrolment
 
@@ -438,10 +453,10 @@ class ModulePage(ViewRestrictionsInOneQueryMixin, Page):
         if not hasattr(self, "_enrolment"):
             self._resolve_for(request)
         course, enrolment = self.get_course(), self._enrolment
-        modules = getattr(self, "_sibling_modules", None)
+        modules = getattr(self, "_outline_modules", None)
         if modules is None:
-            modules = list(course.modules().with_completion(request.user)) if course else []
-        progress = CourseProgress.from_annotated(enrolment, modules)
+            modules = list(course.modules()) if course else []
+        progress = CourseProgress.for_enrolment(enrolment, course, modules)
         if (
             request.method == "GET"
             and enrolment is not None

@@ -1,17 +1,17 @@
 """Fast routing of course and module URLs.
 
 Wagtail resolves a URL one tree level at a time (two queries per level). Course and module pages
-sit at fixed depths under a catalogue, so `CourseRouteMiddleware` resolves them by `url_path` in
-one query (a module together with its sibling modules) and hands Wagtail the result through the
-route cache Wagtail itself reads (`request._wagtail_route_for_request`). Anything it does not
-recognise, and every non-GET request, is left to Wagtail's normal routing; Wagtail's serve view
-still runs every before/on-serve hook (view restrictions, etc.).
+sit at fixed depths under a catalogue, so `CourseRouteMiddleware` resolves them by `url_path`
+from the cached course outline (courses.outline: the live course and its live modules; no query
+when cached) and hands Wagtail the result through the route cache Wagtail itself reads
+(`request._wagtail_route_for_request`). Anything it does not recognise, and every non-GET
+request, is left to Wagtail's normal routing; Wagtail's serve view still runs every
+before/on-serve hook (view restrictions, etc.).
 """
 
 from django.core.cache import cache
-from django.db.models import Case, F, Q, Value, When
+from django.db.models import Q
 from django.db.models.functions import Coalesce
-from wagtail.fields import StreamField
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.url_routing import RouteResult
 
@@ -43,32 +43,9 @@ def _site_root_path(request):
     return None
 
 
-def _route_course(request, url_path):
-    """The course, with the user's enrolment fetched in the same query when there is one."""
-    from .models import CoursePage, Enrolment
-
-    enrolment = None
-    if request.user.is_authenticated:
-        enrolment = (
-            Enrolment.objects.select_related("course")
-            .filter(user=request.user, course__url_path=url_path, course__live=True)
-            .first()
-        )
-    if enrolment is not None:
-        course = enrolment.course
-    else:
-        course = CoursePage.objects.filter(url_path=url_path, live=True).first()
-    if course is None:
-        return None
-    course._enrolment = enrolment
-    return RouteResult(course)
-
-
 def preroute(request):
     """Resolve a course or module URL into a RouteResult, or None to let Wagtail route it."""
-    from content.blocks import ContentStreamBlock
-
-    from .models import ModulePage
+    from .outline import outline_for_url_path
 
     catalogues = catalogue_url_paths()
     path = request.path_info
@@ -91,30 +68,23 @@ def preroute(request):
         if not url_path.startswith(catalogue) or url_path == catalogue:
             continue
         parts = url_path[len(catalogue) :].strip("/").split("/")
+        if len(parts) not in (1, 2):
+            continue
+        # The shared part comes from the cache (courses.outline); the learner's own rows
+        # (enrolment, completed modules) are read by the pages themselves.
+        outline = outline_for_url_path(f"{catalogue}{parts[0]}/")
+        if outline is None:
+            return None
+        course = outline.course()
         if len(parts) == 1:
-            return _route_course(request, url_path)
-        if len(parts) == 2:
-            course_url_path = f"{catalogue}{parts[0]}/"
-            # One query for the module and its siblings; only the requested module's body (the
-            # bulk of the row) is read, the others get an empty stream.
-            own_body = Case(
-                When(url_path=url_path, then=F("body")),
-                default=Value(None),
-                output_field=StreamField(ContentStreamBlock()),
-            )
-            siblings = list(
-                ModulePage.objects.filter(url_path__startswith=course_url_path)
-                .defer("body")
-                .annotate(own_body=own_body)
-                .with_completion(request.user)
-                .order_by("path")
-            )
-            module = next((m for m in siblings if m.url_path == url_path), None)
-            if module is None or not module.live:
-                return None
-            module.body = module.own_body
-            module._sibling_modules = [m for m in siblings if m.live]
-            return RouteResult(module)
+            return RouteResult(course)
+        module = outline.module(url_path)
+        if module is None:  # not a live module: Wagtail's own routing decides (404, draft…)
+            return None
+        module.course = course
+        module._outline_modules = outline.modules()
+        module._body_cacheable = True
+        return RouteResult(module)
     return None
 
 
@@ -130,11 +100,33 @@ class CourseRouteMiddleware:
         return self.get_response(request)
 
 
+def restricted_page_paths():
+    """Paths of the pages that carry a view restriction, or alias a page that does (cached).
+
+    Almost no course page is restricted (enrolment decides who studies), so knowing this set
+    lets a page skip the restriction query; it is rebuilt whenever a restriction or a page
+    changes (courses.outline's content version)."""
+    from .outline import cached
+
+    def build():
+        restricted = PageViewRestriction.objects.values("page_id")
+        return frozenset(
+            Page.objects.filter(Q(id__in=restricted) | Q(alias_of_id__in=restricted)).values_list(
+                "path", flat=True
+            )
+        )
+
+    return cached("restricted-paths", (), build)
+
+
 class ViewRestrictionsInOneQueryMixin:
-    """Page.get_view_restrictions() in one query instead of two (same alias semantics)."""
+    """Page.get_view_restrictions() without a query when no ancestor is restricted, else in one
+    query instead of two (same alias semantics as Wagtail's)."""
 
     def get_view_restrictions(self):
         paths = [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
+        if restricted_page_paths().isdisjoint(paths):
+            return PageViewRestriction.objects.none()
         effective_ids = (
             Page.objects.filter(path__in=paths)
             .annotate(effective=Coalesce("alias_of_id", "id"))

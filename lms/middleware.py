@@ -1,11 +1,17 @@
-"""Language choice: Vietnamese unless the person chose otherwise.
+"""Site-wide middleware: the language a person chose, and the cached Wagtail site.
+
+Language choice: Vietnamese unless the person chose otherwise.
 
 Django's LocaleMiddleware would follow the browser's Accept-Language, so an English-language
 browser on a ward desktop would get an English site. Here only the language the person picked
 (the `set_language` cookie) changes it; everyone else gets `settings.LANGUAGE_CODE` (vi).
 """
 
+import hashlib
+import secrets
+
 from django.conf import settings
+from django.core.cache import cache
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
@@ -24,3 +30,42 @@ class ChosenLanguageMiddleware:
         patch_vary_headers(response, ("Cookie",))
         response.headers.setdefault("Content-Language", language)
         return response
+
+
+SITE_CACHE_VERSION_KEY = "lms:site-version"
+SITE_CACHE_SECONDS = 300
+
+
+def forget_sites(**kwargs):
+    """Signal receiver (Site saved or deleted): every cached host → site answer is stale."""
+    cache.set(SITE_CACHE_VERSION_KEY, secrets.token_hex(6), None)
+
+
+class CachedSiteMiddleware:
+    """Wagtail looks up the Site for every page request with a query; the answer depends only on
+    the host and port, and sites change rarely, so keep it in the cache and hand it to Wagtail
+    the way Wagtail caches it itself (`request._wagtail_site`).
+
+    Must come after CommonMiddleware, which has already refused hosts not in ALLOWED_HOSTS."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not hasattr(request, "_wagtail_site"):
+            from wagtail.models import Site
+
+            version = cache.get(SITE_CACHE_VERSION_KEY)
+            if version is None:
+                cache.add(SITE_CACHE_VERSION_KEY, secrets.token_hex(6), None)
+                version = cache.get(SITE_CACHE_VERSION_KEY)
+            host = f"{request._get_raw_host()}|{request.get_port()}"
+            key = f"lms:site:{version}:{hashlib.sha256(host.encode()).hexdigest()}"
+            found = cache.get(key)
+            if found is None:
+                site = Site._find_for_request(request)
+                cache.set(key, (site,), SITE_CACHE_SECONDS)
+            else:
+                (site,) = found
+            request._wagtail_site = site
+        return self.get_response(request)

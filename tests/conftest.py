@@ -9,6 +9,16 @@ from .browser_harness import browser_page, chromium  # noqa: F401 (shared browse
 from .factories import DEFAULT_PASSWORD, PersonFactory, UnitFactory, UserFactory
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: the database is rolled back between tests (and
+    SQLite reuses primary keys), so nothing cached by one test may answer in the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
 @pytest.fixture
 def ward_a(db):
     return UnitFactory(code="26734", name="Phường Sài Gòn")

@@ -13,6 +13,10 @@ PLAYER_DIST = "vendor/h5p-standalone/dist/"
 
 
 class H5PActivityBlock(blocks.StructBlock):
+    # Rendered for each request (a learner's signed attempt token, a CSRF token): lesson bodies
+    # cached by courses.outline keep this block live instead of caching its HTML.
+    renders_per_request = True
+
     package = SnippetChooserBlock(
         "content.H5PPackage",
         label=_("gói H5P"),

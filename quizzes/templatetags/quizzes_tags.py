@@ -1,35 +1,53 @@
 """`{% quiz_card page %}`: the knowledge-check box on a module page (or a course page's final
-test). Courses' templates include it. One query: the quiz with the learner's attempt summary
-annotated, so lesson pages stay within their query budget."""
+test). Courses' templates include it. The quiz attached to a page is shared by every learner and
+cached with the course outline (courses.outline); the learner's own attempts are one small query,
+summarised here (in progress, best and last graded), so lesson pages stay within their query
+budget."""
 
 from types import SimpleNamespace
 
 from django import template
-from django.db.models import OuterRef, Subquery
+
+from courses.outline import cached
 
 from ..models import Attempt, GradingMethod, Quiz
 
 register = template.Library()
 
 
-def _quiz_with_attempt_summary(page, user):
+def quiz_for_page(page):
+    """The first quiz attached to a module (or, for a course, its final test), or None."""
     from courses.models import CoursePage
 
-    lookup = {"course_id": page.pk} if isinstance(page, CoursePage) else {"module_id": page.pk}
-    quizzes = Quiz.objects.filter(**lookup).order_by("pk")
-    if user is not None and user.is_authenticated:
-        mine = Attempt.objects.filter(quiz=OuterRef("pk"), user=user)
-        graded = mine.filter(state=Attempt.State.SUBMITTED)
-        best = graded.order_by("-score", "number")
-        last = graded.order_by("-number")
-        quizzes = quizzes.annotate(
-            current_id=Subquery(mine.filter(state=Attempt.State.IN_PROGRESS).values("pk")[:1]),
-            best_score=Subquery(best.values("score")[:1]),
-            best_passed=Subquery(best.values("passed")[:1]),
-            last_score=Subquery(last.values("score")[:1]),
-            last_passed=Subquery(last.values("passed")[:1]),
+    kind = "course" if isinstance(page, CoursePage) else "module"
+    lookup = {f"{kind}_id": page.pk}
+    return cached(
+        "quiz-for-page",
+        (kind, page.pk),
+        lambda: Quiz.objects.filter(**lookup).order_by("pk").first(),
+    )
+
+
+def attempt_summary(quiz, user):
+    """(id of the attempt in progress or None, graded result to show or None) for `user`."""
+    attempts = list(
+        Attempt.objects.filter(quiz_id=quiz.pk, user_id=user.pk).values_list(
+            "pk", "state", "number", "score", "passed"
         )
-    return quizzes.first()
+    )
+    current = next(
+        (pk for pk, state, *_rest in attempts if state == Attempt.State.IN_PROGRESS), None
+    )
+    graded = [row for row in attempts if row[1] == Attempt.State.SUBMITTED]
+    if not graded:
+        return current, None
+    if quiz.grading_method == GradingMethod.LAST:
+        chosen = max(graded, key=lambda row: row[2])
+    else:  # highest score; the earliest attempt among equals
+        chosen = max(graded, key=lambda row: (row[3] is not None, row[3] or 0, -row[2]))
+    if chosen[3] is None:
+        return current, None
+    return current, SimpleNamespace(score=chosen[3], passed=chosen[4])
 
 
 @register.inclusion_tag("quizzes/quiz_card.html", takes_context=True)
@@ -38,14 +56,8 @@ def quiz_card(context, page):
     user = getattr(request, "user", None)
     if page is None or not getattr(page, "pk", None):
         return {"quiz": None}
-    quiz = _quiz_with_attempt_summary(page, user)
+    quiz = quiz_for_page(page)
     final = current = None
-    if quiz is not None and hasattr(quiz, "current_id"):
-        current = quiz.current_id
-        if quiz.grading_method == GradingMethod.LAST:
-            score, passed = quiz.last_score, quiz.last_passed
-        else:
-            score, passed = quiz.best_score, quiz.best_passed
-        if score is not None:
-            final = SimpleNamespace(score=score, passed=passed)
+    if quiz is not None and user is not None and user.is_authenticated:
+        current, final = attempt_summary(quiz, user)
     return {"quiz": quiz, "final": final, "current": current, "request": request}

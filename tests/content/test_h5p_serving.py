@@ -126,6 +126,7 @@ def test_access_check_query_count_does_not_grow_with_modules(
 ):
     client = client_for(learner)
     make_module(course, truefalse, slug="m1")
+    client.get(file_url(truefalse, "h5p.json"))  # warm the site-routing cache
     with django_assert_max_num_queries(8) as small:
         assert client.get(file_url(truefalse, "h5p.json")).status_code == 200
     for i in range(2, 8):
