@@ -88,6 +88,11 @@ def main():
     parser.add_argument(
         "--profile", action="store_true", help="print a cProfile of the course page"
     )
+    parser.add_argument(
+        "--calls",
+        action="store_true",
+        help="also count Python function calls per request (steady under machine load)",
+    )
     args = parser.parse_args()
 
     url, cleanup = bench_database()
@@ -147,9 +152,19 @@ def main():
         print(f"{'trang':45} {'trung vị':>9} {'CPU':>9} {'truy vấn':>9} {'HTML':>9}")
         for label, page_client, page_url in pages:
             median, cpu, queries, size = measure(page_client, page_url, args.requests)
-            print(
-                f"{label:45} {median:6.2f} ms {cpu:6.2f} ms {queries:9d} {size / 1024:7.1f} KB"
-            )
+            print(f"{label:45} {median:6.2f} ms {cpu:6.2f} ms {queries:9d} {size / 1024:7.1f} KB")
+        if args.calls:
+            import cProfile
+            import pstats
+
+            print("Số lời gọi hàm Python mỗi yêu cầu (đếm bằng cProfile, không phụ thuộc tải máy):")
+            for label, page_client, page_url in pages:
+                profiler = cProfile.Profile()
+                profiler.enable()
+                for _ in range(10):
+                    page_client.get(page_url)
+                profiler.disable()
+                print(f"  {label:45} {pstats.Stats(profiler).total_calls // 10:8d}")
         if args.profile:
             import cProfile
             import pstats
@@ -166,6 +181,8 @@ def main():
             stats.print_stats(int(os.environ.get("BENCH_ROWS", "45")))
             if os.environ.get("BENCH_CALLEES"):
                 stats.print_callees(os.environ["BENCH_CALLEES"])
+            if os.environ.get("BENCH_CALLERS"):
+                stats.print_callers(os.environ["BENCH_CALLERS"])
         print(
             f"({args.requests} yêu cầu mỗi trang; mục tiêu ≤ 6 ms, ≤ 8 truy vấn; wagtail-lms: 12 ms, 14 truy vấn)"
         )

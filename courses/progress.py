@@ -1,6 +1,7 @@
 """Course progress, computed on the server from ModuleProgress rows in one query per course."""
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .models import ModuleProgress
 
@@ -46,8 +47,9 @@ class CourseProgress:
     def is_required(self, module):
         return module.is_required_for(self.tracks)
 
-    @property
+    @cached_property
     def required_modules(self):
+        """The modules this learner must complete (their tracks never change mid-request)."""
         return [m for m in self.modules if self.is_required(m)]
 
     @property
@@ -86,5 +88,6 @@ class CourseProgress:
         return self.modules[index] if 0 <= index < len(self.modules) else None
 
     def rows(self):
-        """(module, status label key, required) for the course page's module list."""
-        return [(m, m.pk in self.completed_ids, self.is_required(m)) for m in self.modules]
+        """(module, completed, required) for the course page's module list."""
+        required = {m.pk for m in self.required_modules}
+        return [(m, m.pk in self.completed_ids, m.pk in required) for m in self.modules]
