@@ -316,12 +316,16 @@ def export_workbook(enrolments, today=None):
     yes, no = _("Có"), _("Không")
 
     def cell(value, date=False):
-        c = WriteOnlyCell(sheet, value=value)
+        # Plain values are cheapest; a cell object only where a format or a type must be forced.
         if isinstance(value, str) and value.startswith("="):
+            c = WriteOnlyCell(sheet, value=value)
             c.data_type = "s"  # a name is never a formula
+            return c
         if date and value is not None:
+            c = WriteOnlyCell(sheet, value=value)
             c.number_format = "DD/MM/YYYY"
-        return c
+            return c
+        return value
 
     def local_date(moment):
         return timezone.localtime(moment).date() if moment else None
