@@ -113,6 +113,7 @@ def main():
     from lms.org import roles
     from lms.org.models import AdministrativeUnit, Person
     from lms.org.units import load_units
+    from quizzes import demo as quiz_demo
 
     # No setup_test_environment(): it instruments every template render for the test client,
     # which a real server does not do (test settings already allow the "testserver" host).
@@ -135,6 +136,9 @@ def main():
             unit=AdministrativeUnit.objects.communes().order_by("code").first(),
         )
         course = demo.seed(StringIO())
+        # The real curriculum's quizzes too: the course page then shows its final test and the
+        # module pages their knowledge checks (one more query each, for the learner's attempts).
+        quiz_demo.seed(StringIO())
         assert Enrolment.objects.filter(user=user, course=course).exists()
         modules = list(course.modules())
 
