@@ -217,10 +217,8 @@ def test_garbage_number_is_a_400_with_a_vietnamese_message_and_nothing_changes(
         {"shown": item.pk, f"q{item.pk}": "ba phẩy năm", "action": "submit"},
     )
     assert response.status_code == 400
-    if url_name == "quizzes:save":
-        text = response.json()["message"]
-    else:
-        text = response.content.decode()
+    saving = url_name == "quizzes:save"
+    text = response.json()["message"] if saving else response.content.decode()
     assert "«ba phẩy năm» không phải là một số" in text
     assert state_of(attempt) == before
     assert AttemptQuestion.objects.get(pk=item.pk).response == {"value": "3", "text": "3"}
