@@ -21,7 +21,10 @@ What it does (bounded: every request has a timeout and the whole run stops after
 5. the ceiling: the same gunicorn configuration serving a trivial Django view (same settings and
    middleware, CSRF-checked POST) that writes one row through the ORM, driven the same way
    ("ceiling"); and the same view behind the login session ("ceil-auth": + session and user
-   lookups, which every learner request pays);
+   lookups, which the learner requests without a token pay); both servers run throughout and the
+   save phase alternates with the two ceiling phases in --rounds rounds (a tenth of the learners'
+   saves, then as many ceiling requests; the order rotates), so load from elsewhere on the
+   machine falls on both sides of the ratio;
 6. counts in the database that every answer sent is stored and every attempt is graded.
 
 It prints throughput and p50/p95 latency per phase, the ceiling, and whether the targets
@@ -395,6 +398,12 @@ def main():
     )
     parser.add_argument("--max-seconds", type=int, default=600, help="stop after this long")
     parser.add_argument(
+        "--rounds",
+        type=int,
+        default=10,
+        help="save and ceiling phases alternate in this many rounds (each a share of learners)",
+    )
+    parser.add_argument(
         "--redis",
         default="",
         metavar="URL",
@@ -427,6 +436,7 @@ def main():
         f"Dữ liệu: {args.learners} học viên, bài kiểm tra {args.questions} câu (quiz {quiz_id}); "
         f"gunicorn {args.workers} worker đồng bộ, {args.concurrency} luồng khách; CPU: {os.cpu_count()}."
     )
+    load_before = os.getloadavg()
     print(
         f"Phiên đăng nhập: {settings.SESSION_ENGINE}"
         f"{' (' + args.redis + ')' if args.redis else ''}; "
@@ -438,8 +448,13 @@ def main():
     attempts = {}  # learner index -> (attempt id, [(aq id, [choice ids])])
     sent_lock = threading.Lock()
 
+    # Both servers run for the whole measurement (an idle sync worker costs nothing), so the
+    # save rounds and the ceiling rounds can alternate: a burst of load from something else on
+    # the machine then hits both alike instead of whichever phase happened to be running.
     process, port = start_gunicorn("quiz_load:product_app", args.workers, env)
+    ceiling_process = None
     try:
+        ceiling_process, ceiling_port = start_gunicorn("quiz_load:ceiling_app", args.workers, env)
 
         def start_job(index):
             def job():
@@ -524,40 +539,48 @@ def main():
 
             return job
 
-        learners = range(args.learners)
-        walls = {
-            "start": run_phase(
-                "start", [start_job(i) for i in learners], args.concurrency, stats, deadline
-            ),
-            "save": run_phase(
-                "save", [save_job(i) for i in learners], args.concurrency, stats, deadline
-            ),
-            "submit": run_phase(
-                "submit", [submit_job(i) for i in learners], args.concurrency, stats, deadline
-            ),
-        }
-    finally:
-        stop(process)
-
-    ceiling_process, ceiling_port = start_gunicorn("quiz_load:ceiling_app", args.workers, env)
-    try:
-        total_saves = len(stats.latencies.get("save", []))
-        per_thread = max(total_saves // args.concurrency, 1)
-
-        def ceiling_job(phase, path, index):
+        def ceiling_job(phase, path, index, count):
             def job():
                 client = Client(ceiling_port, session_keys[index] if phase == "ceil-auth" else None)
-                for _ in range(per_thread):
+                for _ in range(count):
                     status, _loc, _body, seconds = client.request("POST", path, {})
                     stats.add(phase, seconds, status == 200, str(status))
 
             return job
 
-        for phase, path in (("ceiling", "/ghi/"), ("ceil-auth", "/ghi-dang-nhap/")):
-            jobs = [ceiling_job(phase, path, i) for i in range(args.concurrency)]
-            walls[phase] = run_phase(phase, jobs, args.concurrency, stats, deadline)
+        learners = list(range(args.learners))
+        walls = {
+            "start": run_phase(
+                "start", [start_job(i) for i in learners], args.concurrency, stats, deadline
+            )
+        }
+        rounds = max(1, min(args.rounds, args.learners))
+        for number in range(rounds):
+            group = learners[number::rounds]
+            per_thread = max(len(group) * args.questions // args.concurrency, 1)
+            runs = {
+                "save": [save_job(i) for i in group],
+                "ceiling": [
+                    ceiling_job("ceiling", "/ghi/", i, per_thread) for i in range(args.concurrency)
+                ],
+                "ceil-auth": [
+                    ceiling_job("ceil-auth", "/ghi-dang-nhap/", i, per_thread)
+                    for i in range(args.concurrency)
+                ],
+            }
+            order = ["save", "ceiling", "ceil-auth"]
+            order = order[number % 3 :] + order[: number % 3]  # rotate: no phase always first
+            for phase in order:
+                walls[phase] = walls.get(phase, 0) + run_phase(
+                    phase, runs[phase], args.concurrency, stats, deadline
+                )
+        walls["submit"] = run_phase(
+            "submit", [submit_job(i) for i in learners], args.concurrency, stats, deadline
+        )
     finally:
-        stop(ceiling_process)
+        stop(process)
+        if ceiling_process is not None:
+            stop(ceiling_process)
 
     # Count what the database holds.
     from django.contrib.sessions.models import Session
@@ -598,6 +621,13 @@ def main():
     ratio = rates["save"] / rates["ceiling"] if rates.get("ceiling") else 0
     ratio_auth = rates["save"] / rates["ceil-auth"] if rates.get("ceil-auth") else 0
     print()
+    print(
+        "Tải máy (load average 1/5/15 phút) lúc đầu: "
+        + ", ".join(f"{v:.2f}" for v in load_before)
+        + "; lúc cuối: "
+        + ", ".join(f"{v:.2f}" for v in os.getloadavg())
+        + "."
+    )
     print(f"Câu trả lời đã gửi: {len(sent)}; lưu trong CSDL: {len(stored)}; bị mất: {len(lost)}.")
     print(f"Bài đã chấm: {graded}/{len(attempts)}; dòng ghi bởi trần (ceiling): {ceiling_rows}.")
     print(

@@ -1,7 +1,9 @@
 """Learner views: quiz page, start, take (page by page or all on one page), save, submit, result.
 
 Every view works without JavaScript; quiz.js only adds autosave and the countdown. An attempt is
-only ever reached through `_get_attempt` (the learner's own, else 404).
+only ever reached through `_get_attempt` (the learner's own, else 404) or, for an autosave, the
+guarded UPDATE of models.store_response (the user id then comes from the session or from the
+page's autosave token, quizzes.autosave).
 """
 
 import contextlib
@@ -44,8 +46,8 @@ def _get_quiz(user, quiz_id):
     return quiz
 
 
-def _get_attempt(user, attempt_id):
-    return get_object_or_404(Attempt.objects.select_related("quiz"), pk=attempt_id, user=user)
+def _get_attempt(user_id, attempt_id):
+    return get_object_or_404(Attempt.objects.select_related("quiz"), pk=attempt_id, user_id=user_id)
 
 
 def _overdue_closed(request, attempt):
@@ -130,7 +132,7 @@ def _render_attempt(request, attempt, page, status=200, error=None):
 def take(request, attempt_id):
     """GET shows a page of the attempt with saved answers; POST saves that page, then moves
     to another page ("trang"), or submits when the learner pressed "Nộp bài"."""
-    attempt = _get_attempt(request.user, attempt_id)
+    attempt = _get_attempt(request.user.pk, attempt_id)
     if _overdue_closed(request, attempt):
         return redirect("quizzes:result", attempt_id=attempt.pk)
     page = _page_number(request)
@@ -179,10 +181,6 @@ def _save_with_session(request, attempt_id):
     return _save(request, attempt_id, request.user.pk)
 
 
-def _users_attempt(user_id, attempt_id):
-    return get_object_or_404(Attempt.objects.select_related("quiz"), pk=attempt_id, user_id=user_id)
-
-
 def _save(request, attempt_id, user_id):
     """Answers are checked against the signed shape the page carried (responses.signed_items),
     or against the snapshot read from the database when that token is missing; then one guarded
@@ -203,23 +201,21 @@ def _save(request, attempt_id, user_id):
             .select_related("attempt")
             .only("id", "snapshot", "attempt__id", "attempt__state", "attempt__deadline")
         }
-        attempt = (
-            next(iter(items.values())).attempt if items else _users_attempt(user_id, attempt_id)
-        )
+        attempt = next(iter(items.values())).attempt if items else _get_attempt(user_id, attempt_id)
         ok, reason = attempt.check_open()
         if not ok:
             return _closed_response(attempt, reason)
     try:
         responses = parse_items(items, ids, request.POST)
     except InvalidResponse as problem:
-        _users_attempt(user_id, attempt_id)  # someone else's attempt stays a 404
+        _get_attempt(user_id, attempt_id)  # someone else's attempt stays a 404
         return JsonResponse({"ok": False, "message": str(problem)}, status=400)
     now = timezone.now()
     # Stops at the first refusal: the attempt is then closed (or not the learner's) for all.
     if not all(
         store_response(attempt_id, pk, response, user_id, now) for pk, response in responses.items()
     ):
-        attempt = _users_attempt(user_id, attempt_id)
+        attempt = _get_attempt(user_id, attempt_id)
         ok, reason = attempt.check_open(now)
         return _closed_response(attempt, reason or "closed")
     return JsonResponse({"ok": True, "saved_at": timezone.localtime(now).strftime("%H:%M:%S")})
@@ -243,7 +239,7 @@ def _closed_response(attempt, reason):
 @require_POST
 def submit(request, attempt_id):
     """Submit (idempotent): saves the answers posted with it, grades once, shows the result."""
-    attempt = _get_attempt(request.user, attempt_id)
+    attempt = _get_attempt(request.user.pk, attempt_id)
     if attempt.is_in_progress and not attempt.is_overdue() and request.POST.getlist("shown"):
         try:
             responses = parse_page(attempt, request.POST)
@@ -259,7 +255,7 @@ def submit(request, attempt_id):
 @login_required
 @require_GET
 def result(request, attempt_id):
-    attempt = _get_attempt(request.user, attempt_id)
+    attempt = _get_attempt(request.user.pk, attempt_id)
     if attempt.is_in_progress and not _overdue_closed(request, attempt):
         return redirect("quizzes:attempt", attempt_id=attempt.pk)
     level = attempt.review_level
