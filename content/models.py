@@ -9,11 +9,15 @@ class HomePage(Page):
     """The site root: explains the programme to civil servants in Vietnamese."""
 
     intro = models.CharField(
-        _("giới thiệu ngắn"), max_length=300, blank=True,
+        _("giới thiệu ngắn"),
+        max_length=300,
+        blank=True,
         help_text=_("Một hoặc hai câu ở đầu trang chủ."),
     )
     body = RichTextField(
-        _("nội dung"), blank=True, features=["h2", "h3", "bold", "italic", "ol", "ul", "link"],
+        _("nội dung"),
+        blank=True,
+        features=["h2", "h3", "bold", "italic", "ol", "ul", "link"],
         help_text=_("Giới thiệu chương trình: đối tượng, yêu cầu 40 tiết/năm, cách học."),
     )
 
@@ -24,4 +28,6 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("trang chủ")
+
+
 from .h5p.models import H5PPackage, H5PStatement  # noqa: F401, E402

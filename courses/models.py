@@ -285,11 +285,13 @@ class CoursePage(ViewRestrictionsInOneQueryMixin, Page):
     def enrolment_for(self, user):
         """The user's enrolment (kept on the page: asked once per request)."""
         if not hasattr(self, "_enrolment"):
-            enrolment = (
-                Enrolment.objects.filter(user=user, course_id=self.pk).first()
+            # At most one row (unique per user and course): no ORDER BY needed.
+            found = (
+                list(Enrolment.objects.filter(user_id=user.pk, course_id=self.pk).order_by()[:1])
                 if user.is_authenticated
-                else None
+                else []
             )
+            enrolment = found[0] if found else None
             if enrolment is not None:
                 enrolment.course = self
             self._enrolment = enrolment

@@ -46,13 +46,17 @@ class CachedSiteMiddleware:
     the host and port, and sites change rarely, so keep it in the cache and hand it to Wagtail
     the way Wagtail caches it itself (`request._wagtail_site`).
 
-    Must come after CommonMiddleware, which has already refused hosts not in ALLOWED_HOSTS."""
+    Must come after CommonMiddleware, which has already refused hosts not in ALLOWED_HOSTS.
+    With a per-process cache, a changed site reaches other processes within SITE_CACHE_SECONDS.
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if not hasattr(request, "_wagtail_site"):
+        # Page views are GETs; POSTs (answer autosaves, forms) rarely need the site, and when
+        # they do Wagtail looks it up itself.
+        if request.method in ("GET", "HEAD") and not hasattr(request, "_wagtail_site"):
             from wagtail.models import Site
 
             version = cache.get(SITE_CACHE_VERSION_KEY)

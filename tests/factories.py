@@ -62,8 +62,16 @@ class UserFactory(factory.django.DjangoModelFactory):
 
 
 _NAMES = [
-    "Nguyễn Văn An", "Trần Thị Bình", "Lê Minh Châu", "Phạm Quốc Dũng", "Hoàng Thị Giang",
-    "Võ Thanh Hải", "Đặng Ngọc Hân", "Bùi Đức Khang", "Đỗ Thị Lan", "Huỳnh Văn Minh",
+    "Nguyễn Văn An",
+    "Trần Thị Bình",
+    "Lê Minh Châu",
+    "Phạm Quốc Dũng",
+    "Hoàng Thị Giang",
+    "Võ Thanh Hải",
+    "Đặng Ngọc Hân",
+    "Bùi Đức Khang",
+    "Đỗ Thị Lan",
+    "Huỳnh Văn Minh",
 ]
 
 
@@ -76,9 +84,7 @@ class PersonFactory(factory.django.DjangoModelFactory):
     full_name = factory.Sequence(lambda n: _NAMES[n % len(_NAMES)])
     employee_code = factory.Sequence(lambda n: f"CB{n:06d}")
     unit = factory.SubFactory(UnitFactory)
-    department = factory.LazyAttribute(
-        lambda p: DepartmentFactory(unit=p.unit)
-    )
+    department = factory.LazyAttribute(lambda p: DepartmentFactory(unit=p.unit))
 
     @factory.post_generation
     def positions(self, create, extracted, **kwargs):

@@ -22,23 +22,32 @@ def seeded(db):
 def _counts():
     from django.apps import apps
 
-    return {m._meta.label: m.objects.count() for m in apps.get_models()
-            if m._meta.app_label in {"org", "accounts", "courses", "quizzes", "content", "wagtailcore"}
-            and not m._meta.label.endswith(("Revision", "Log", "PageLogEntry", "ModelLogEntry"))}
+    return {
+        m._meta.label: m.objects.count()
+        for m in apps.get_models()
+        if m._meta.app_label in {"org", "accounts", "courses", "quizzes", "content", "wagtailcore"}
+        and not m._meta.label.endswith(("Revision", "Log", "PageLogEntry", "ModelLogEntry"))
+    }
 
 
 def test_seed_demo_creates_one_account_per_role_and_real_units(seeded):
     assert AdministrativeUnit.objects.communes().count() == 168
-    for username, role in [("hocvien", roles.LEARNER), ("giangvien", roles.TRAINER),
-                           ("phutrach.saigon", roles.UNIT_MANAGER), ("sonoivu", roles.HOME_AFFAIRS),
-                           ("quantri", roles.ADMINISTRATOR)]:
+    for username, role in [
+        ("hocvien", roles.LEARNER),
+        ("giangvien", roles.TRAINER),
+        ("phutrach.saigon", roles.UNIT_MANAGER),
+        ("sonoivu", roles.HOME_AFFAIRS),
+        ("quantri", roles.ADMINISTRATOR),
+    ]:
         person = Person.objects.select_related("user", "unit").get(user__username=username)
         assert person.user.groups.filter(name=role).exists()
         assert person.user.check_password("AnToanSo@2026")
     assert Person.objects.get(user__username="phutrach.saigon").unit.name == "Phường Sài Gòn"
     # Believable people: Vietnamese names, several positions for some (kiêm nhiệm), one primary.
     assert Person.objects.count() >= 50
-    multi = [p for p in Person.objects.prefetch_related("held_positions") if p.held_positions.count() > 1]
+    multi = [
+        p for p in Person.objects.prefetch_related("held_positions") if p.held_positions.count() > 1
+    ]
     assert multi and all(sum(h.is_primary for h in p.held_positions.all()) == 1 for p in multi)
 
 
@@ -55,8 +64,10 @@ def test_seed_demo_refuses_without_demo_permission(settings):
 
 
 def test_every_seeded_page_opens_with_one_h1(seeded, client):
-    client.force_login(Person.objects.get(user__username="hocvien").user,
-                       backend="django.contrib.auth.backends.ModelBackend")
+    client.force_login(
+        Person.objects.get(user__username="hocvien").user,
+        backend="django.contrib.auth.backends.ModelBackend",
+    )
     urls = ["/hoc-tap/"] + [p.url for p in Page.objects.live().filter(depth__gte=2)]
     assert len(urls) >= 2
     for url in urls:

@@ -58,6 +58,4 @@ def name_sort_key(full_name, max_length=250):
 def fold_accents(text):
     """Remove Vietnamese diacritics (đ → d) for accent-insensitive matching."""
     text = text.replace("đ", "d").replace("Đ", "D")
-    return "".join(
-        ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch)
-    )
+    return "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))

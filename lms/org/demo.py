@@ -46,27 +46,103 @@ POSITIONS = [
 # (unit code, people count); codes are official codes from vietnam-provinces (province 79).
 DEMO_UNITS = [("26740", 14), ("27343", 12), ("26743", 10), ("27664", 8), ("SNV", 6)]
 
-FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi",
-          "Đỗ", "Hồ", "Ngô", "Dương", "Lý"]
+FAMILY = [
+    "Nguyễn",
+    "Trần",
+    "Lê",
+    "Phạm",
+    "Hoàng",
+    "Huỳnh",
+    "Phan",
+    "Vũ",
+    "Võ",
+    "Đặng",
+    "Bùi",
+    "Đỗ",
+    "Hồ",
+    "Ngô",
+    "Dương",
+    "Lý",
+]
 MIDDLE_F = ["Thị", "Ngọc", "Thanh", "Thu", "Kim", "Minh", "Bảo", "Mỹ"]
 MIDDLE_M = ["Văn", "Minh", "Quốc", "Đức", "Hữu", "Thanh", "Công", "Hoàng"]
-GIVEN_F = ["Lan", "Hương", "Mai", "Thảo", "Trang", "Hạnh", "Yến", "Nhung", "Phương", "Ánh",
-           "Ngân", "Vy", "Diễm", "Hòa"]
-GIVEN_M = ["An", "Bình", "Cường", "Dũng", "Hải", "Hùng", "Khoa", "Long", "Nam", "Phúc", "Quân",
-           "Sơn", "Tài", "Tuấn", "Việt", "Đạt"]
+GIVEN_F = [
+    "Lan",
+    "Hương",
+    "Mai",
+    "Thảo",
+    "Trang",
+    "Hạnh",
+    "Yến",
+    "Nhung",
+    "Phương",
+    "Ánh",
+    "Ngân",
+    "Vy",
+    "Diễm",
+    "Hòa",
+]
+GIVEN_M = [
+    "An",
+    "Bình",
+    "Cường",
+    "Dũng",
+    "Hải",
+    "Hùng",
+    "Khoa",
+    "Long",
+    "Nam",
+    "Phúc",
+    "Quân",
+    "Sơn",
+    "Tài",
+    "Tuấn",
+    "Việt",
+    "Đạt",
+]
 
 # One account per role, for the README's demo logins.
 ROLE_ACCOUNTS = [
-    ("hocvien", "Nguyễn Thị Mai", "26740", "Trung tâm Phục vụ hành chính công",
-     ["Chuyên viên tiếp nhận và trả kết quả"], roles.LEARNER),
-    ("giangvien", "Lê Hoàng Long", "SNV", "Phòng Đào tạo, bồi dưỡng", ["Chuyên viên"],
-     roles.TRAINER),
-    ("phutrach.saigon", "Phạm Minh Tuấn", "26740", "Văn phòng HĐND và UBND",
-     ["Chánh Văn phòng HĐND và UBND", "Cán bộ đầu mối an toàn thông tin"], roles.UNIT_MANAGER),
-    ("phutrach.cholon", "Võ Thị Hạnh", "27343", "Văn phòng HĐND và UBND",
-     ["Chuyên viên", "Cán bộ đầu mối an toàn thông tin"], roles.UNIT_MANAGER),
-    ("sonoivu", "Đặng Quốc Việt", "SNV", "Phòng Tổ chức, biên chế", ["Trưởng phòng"],
-     roles.HOME_AFFAIRS),
+    (
+        "hocvien",
+        "Nguyễn Thị Mai",
+        "26740",
+        "Trung tâm Phục vụ hành chính công",
+        ["Chuyên viên tiếp nhận và trả kết quả"],
+        roles.LEARNER,
+    ),
+    (
+        "giangvien",
+        "Lê Hoàng Long",
+        "SNV",
+        "Phòng Đào tạo, bồi dưỡng",
+        ["Chuyên viên"],
+        roles.TRAINER,
+    ),
+    (
+        "phutrach.saigon",
+        "Phạm Minh Tuấn",
+        "26740",
+        "Văn phòng HĐND và UBND",
+        ["Chánh Văn phòng HĐND và UBND", "Cán bộ đầu mối an toàn thông tin"],
+        roles.UNIT_MANAGER,
+    ),
+    (
+        "phutrach.cholon",
+        "Võ Thị Hạnh",
+        "27343",
+        "Văn phòng HĐND và UBND",
+        ["Chuyên viên", "Cán bộ đầu mối an toàn thông tin"],
+        roles.UNIT_MANAGER,
+    ),
+    (
+        "sonoivu",
+        "Đặng Quốc Việt",
+        "SNV",
+        "Phòng Tổ chức, biên chế",
+        ["Trưởng phòng"],
+        roles.HOME_AFFAIRS,
+    ),
     ("quantri", "Huỳnh Văn Tài", "SNV", "Văn phòng Sở", ["Chuyên viên"], roles.ADMINISTRATOR),
 ]
 
@@ -109,12 +185,18 @@ def seed(stdout):
     rng = random.Random(79)  # noqa: S311 - deterministic demo names
     positions = {}
     for name, leader in POSITIONS:
-        positions[name], _ = Position.objects.update_or_create(name=name, defaults={"is_leader": leader})
+        positions[name], _ = Position.objects.update_or_create(
+            name=name, defaults={"is_leader": leader}
+        )
 
-    units = {u.code: u for u in AdministrativeUnit.objects.filter(code__in=[c for c, _ in DEMO_UNITS])}
+    units = {
+        u.code: u for u in AdministrativeUnit.objects.filter(code__in=[c for c, _ in DEMO_UNITS])
+    }
     missing = [c for c, _ in DEMO_UNITS if c not in units]
     if missing:
-        raise RuntimeError(f"Chưa nạp đơn vị {', '.join(missing)}: chạy `manage.py load_units` trước.")
+        raise RuntimeError(
+            f"Chưa nạp đơn vị {', '.join(missing)}: chạy `manage.py load_units` trước."
+        )
 
     departments = {}
     for code, _ in DEMO_UNITS:
@@ -129,11 +211,24 @@ def seed(stdout):
             departments[(code, name)], _ = Department.objects.get_or_create(unit=unit, name=name)
 
     for username, full_name, unit_code, dept, pos, role in ROLE_ACCOUNTS:
-        _upsert_person(username, full_name, units[unit_code], departments[(unit_code, dept)], pos,
-                       positions, role, DEMO_PASSWORD)
+        _upsert_person(
+            username,
+            full_name,
+            units[unit_code],
+            departments[(unit_code, dept)],
+            pos,
+            positions,
+            role,
+            DEMO_PASSWORD,
+        )
 
-    staff_positions = ["Chuyên viên", "Chuyên viên tiếp nhận và trả kết quả", "Văn thư - Lưu trữ",
-                       "Nhân viên hợp đồng", "Phó Trưởng phòng"]
+    staff_positions = [
+        "Chuyên viên",
+        "Chuyên viên tiếp nhận và trả kết quả",
+        "Văn thư - Lưu trữ",
+        "Nhân viên hợp đồng",
+        "Phó Trưởng phòng",
+    ]
     count = 0
     for code, how_many in DEMO_UNITS:
         unit_departments = [d for (c, _), d in departments.items() if c == code]
@@ -144,7 +239,17 @@ def seed(stdout):
                 held = ["Chủ tịch UBND"]
             elif i == 1 and unit_departments[0].unit.kind != "co_quan":
                 held = ["Phó Chủ tịch UBND", "Trưởng phòng"]  # kiêm nhiệm
-            _upsert_person(employee_code, _name(rng), units[code], rng.choice(unit_departments),
-                           held, positions, roles.LEARNER, None)
+            _upsert_person(
+                employee_code,
+                _name(rng),
+                units[code],
+                rng.choice(unit_departments),
+                held,
+                positions,
+                roles.LEARNER,
+                None,
+            )
             count += 1
-    stdout.write(f"Tổ chức: {len(ROLE_ACCOUNTS)} tài khoản vai trò, {count} cán bộ mẫu ở {len(DEMO_UNITS)} đơn vị.")
+    stdout.write(
+        f"Tổ chức: {len(ROLE_ACCOUNTS)} tài khoản vai trò, {count} cán bộ mẫu ở {len(DEMO_UNITS)} đơn vị."
+    )

@@ -36,14 +36,20 @@ class AdministrativeUnitQuerySet(models.QuerySet):
 
 class AdministrativeUnit(models.Model):
     code = models.CharField(
-        _("mã đơn vị"), max_length=20, unique=True,
+        _("mã đơn vị"),
+        max_length=20,
+        unique=True,
         help_text=_("Mã chính thức (mã phường/xã theo danh mục hành chính) hoặc mã cơ quan."),
     )
     name = models.CharField(_("tên đơn vị"), max_length=200)
     kind = models.CharField(_("loại"), max_length=20, choices=UnitKind.choices)
     parent = models.ForeignKey(
-        "self", verbose_name=_("đơn vị cấp trên"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="children",
+        "self",
+        verbose_name=_("đơn vị cấp trên"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
     )
     is_active = models.BooleanField(_("đang hoạt động"), default=True)
     valid_from = models.DateField(_("hiệu lực từ"), null=True, blank=True)
@@ -65,7 +71,9 @@ class AdministrativeUnit(models.Model):
         if new_name == self.name:
             return False
         UnitNameHistory.objects.create(
-            unit=self, old_name=self.name, new_name=new_name,
+            unit=self,
+            old_name=self.name,
+            new_name=new_name,
             changed_on=when or timezone.localdate(),
         )
         self.name = new_name
@@ -74,7 +82,9 @@ class AdministrativeUnit(models.Model):
 
 
 class UnitNameHistory(models.Model):
-    unit = models.ForeignKey(AdministrativeUnit, on_delete=models.CASCADE, related_name="name_history")
+    unit = models.ForeignKey(
+        AdministrativeUnit, on_delete=models.CASCADE, related_name="name_history"
+    )
     old_name = models.CharField(_("tên cũ"), max_length=200)
     new_name = models.CharField(_("tên mới"), max_length=200)
     changed_on = models.DateField(_("ngày đổi"))
@@ -90,7 +100,9 @@ class UnitNameHistory(models.Model):
 
 class Department(models.Model):
     unit = models.ForeignKey(
-        AdministrativeUnit, verbose_name=_("đơn vị"), on_delete=models.PROTECT,
+        AdministrativeUnit,
+        verbose_name=_("đơn vị"),
+        on_delete=models.PROTECT,
         related_name="departments",
     )
     name = models.CharField(_("tên phòng ban"), max_length=200)
@@ -113,7 +125,8 @@ class Position(models.Model):
 
     name = models.CharField(_("chức danh"), max_length=200, unique=True)
     is_leader = models.BooleanField(
-        _("là lãnh đạo"), default=False,
+        _("là lãnh đạo"),
+        default=False,
         help_text=_("Chức danh lãnh đạo, quản lý (đối tượng của nhóm nội dung C)."),
     )
 
@@ -144,21 +157,33 @@ class Person(models.Model):
     """
 
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, verbose_name=_("tài khoản"), on_delete=models.CASCADE,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("tài khoản"),
+        on_delete=models.CASCADE,
         related_name="person",
     )
     full_name = models.CharField(_("họ và tên"), max_length=150)
     name_sort_key = models.CharField(max_length=255, editable=False, db_index=True)
     employee_code = models.CharField(_("mã cán bộ"), max_length=50, unique=True)
     unit = models.ForeignKey(
-        AdministrativeUnit, verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="people",
+        AdministrativeUnit,
+        verbose_name=_("đơn vị"),
+        on_delete=models.PROTECT,
+        related_name="people",
     )
     department = models.ForeignKey(
-        Department, verbose_name=_("phòng ban"), null=True, blank=True, on_delete=models.SET_NULL,
+        Department,
+        verbose_name=_("phòng ban"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="people",
     )
     positions = models.ManyToManyField(
-        Position, verbose_name=_("chức danh"), through="PersonPosition", related_name="people",
+        Position,
+        verbose_name=_("chức danh"),
+        through="PersonPosition",
+        related_name="people",
         blank=True,
     )
     is_active = models.BooleanField(_("đang công tác"), default=True)
@@ -200,7 +225,9 @@ class PersonPosition(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["person", "position"], name="person_position_unique"),
             models.UniqueConstraint(
-                fields=["person"], condition=Q(is_primary=True), name="person_one_primary_position",
+                fields=["person"],
+                condition=Q(is_primary=True),
+                name="person_one_primary_position",
             ),
         ]
 

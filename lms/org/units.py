@@ -55,7 +55,11 @@ def load_units(province_code, today=None, source=None):
 
     city, created = AdministrativeUnit.objects.get_or_create(
         code=str(int(province.code)),
-        defaults={"name": _clean(province.name), "kind": UnitKind.CITY, "valid_from": TWO_LEVEL_START},
+        defaults={
+            "name": _clean(province.name),
+            "kind": UnitKind.CITY,
+            "valid_from": TWO_LEVEL_START,
+        },
     )
     if created:
         counts["created"] += 1
@@ -71,9 +75,15 @@ def load_units(province_code, today=None, source=None):
         seen.add(code)
         unit = existing.get(code)
         if unit is None:
-            to_create.append(AdministrativeUnit(
-                code=code, name=name, kind=kind, parent=city, valid_from=TWO_LEVEL_START,
-            ))
+            to_create.append(
+                AdministrativeUnit(
+                    code=code,
+                    name=name,
+                    kind=kind,
+                    parent=city,
+                    valid_from=TWO_LEVEL_START,
+                )
+            )
             continue
         changed = unit.rename(name, today)
         counts["renamed"] += changed

@@ -14,7 +14,9 @@ if not SECRET_KEY:
 DEBUG = False
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 if not ALLOWED_HOSTS:
-    raise ImproperlyConfigured("ALLOWED_HOSTS chưa được đặt (danh sách tên miền, cách nhau bởi dấu phẩy).")
+    raise ImproperlyConfigured(
+        "ALLOWED_HOSTS chưa được đặt (danh sách tên miền, cách nhau bởi dấu phẩy)."
+    )
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -40,8 +42,12 @@ STORAGES = {
 }
 
 if env("REDIS_URL"):
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
-                          "LOCATION": env("REDIS_URL")}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": env("REDIS_URL"),
+        }
+    }
     SESSION_ENGINE = "django.contrib.sessions.backends.cache"
 
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")

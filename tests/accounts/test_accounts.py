@@ -62,9 +62,14 @@ def test_logout_is_post_only(client_for, learner):
 def test_password_change(client_for, learner, password):
     client = client_for(learner)
     new = "mot-cau-mat-khau-dai-2026"
-    response = client.post(reverse("accounts:password-change"), {
-        "old_password": password, "new_password1": new, "new_password2": new,
-    })
+    response = client.post(
+        reverse("accounts:password-change"),
+        {
+            "old_password": password,
+            "new_password1": new,
+            "new_password2": new,
+        },
+    )
     assert response.status_code == 302
     learner.refresh_from_db()
     assert learner.check_password(new)
@@ -72,9 +77,14 @@ def test_password_change(client_for, learner, password):
 
 def test_password_change_rejects_short_password_in_vietnamese(client_for, learner, password):
     client = client_for(learner)
-    response = client.post(reverse("accounts:password-change"), {
-        "old_password": password, "new_password1": "abc", "new_password2": "abc",
-    })
+    response = client.post(
+        reverse("accounts:password-change"),
+        {
+            "old_password": password,
+            "new_password1": "abc",
+            "new_password2": "abc",
+        },
+    )
     assert response.status_code == 200
     assert "quá ngắn" in response.content.decode()
     learner.refresh_from_db()

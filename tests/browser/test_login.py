@@ -7,7 +7,9 @@ from .conftest import axe_violations, login
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def test_learner_logs_in_and_sees_dashboard_in_vietnamese(browser_page, live_server, learner, password):
+def test_learner_logs_in_and_sees_dashboard_in_vietnamese(
+    browser_page, live_server, learner, password
+):
     login(browser_page, live_server, learner.username, password)
 
     assert browser_page.url.endswith("/hoc-tap/")

@@ -9,7 +9,9 @@ DEMO_MODULES = ["lms.org.demo", "courses.demo", "quizzes.demo"]
 
 
 class Command(BaseCommand):
-    help = "Tạo dữ liệu mẫu (idempotent): đơn vị, cán bộ, tài khoản theo vai trò, khóa học, câu hỏi."
+    help = (
+        "Tạo dữ liệu mẫu (idempotent): đơn vị, cán bộ, tài khoản theo vai trò, khóa học, câu hỏi."
+    )
 
     def handle(self, *args, **options):
         if not getattr(settings, "LMS_DEMO_ALLOWED", False):
