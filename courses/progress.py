@@ -18,12 +18,8 @@ class CourseProgress:
     def for_enrolment(cls, enrolment, course, modules):
         completed = set()
         if enrolment is not None and modules:
-            completed = set(
-                ModuleProgress.objects.filter(
-                    user_id=enrolment.user_id,
-                    module_id__in=[m.pk for m in modules],
-                    status=ModuleProgress.Status.COMPLETED,
-                ).values_list("module_id", flat=True)
+            completed = ModuleProgress.objects.completed_module_ids(
+                enrolment.user_id, [m.pk for m in modules]
             )
         return cls(enrolment=enrolment, modules=modules, completed_ids=completed)
 

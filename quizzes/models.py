@@ -14,7 +14,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import IntegrityError, connection, models, transaction
+from django.db import IntegrityError, connection, connections, models, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -941,6 +941,31 @@ class AttemptQuerySet(models.QuerySet):
     def overdue(self, now=None):
         now = now or timezone.now()
         return self.in_progress().filter(deadline__lt=now - DEADLINE_GRACE)
+
+    def summary_rows(self, quiz_id, user_id):
+        """(pk, state, number, score, passed) of each of the user's attempts at the quiz.
+
+        Asked by every page that shows a quiz card, so it is one hand-written statement (quoted
+        identifiers from the model; values as parameters) instead of a compiled ORM query."""
+        connection = connections[self.db]
+        quote = connection.ops.quote_name
+        opts = self.model._meta
+        names = ("id", "state", "number", "score", "passed")
+        columns = ", ".join(quote(opts.get_field(name).column) for name in names)
+        quiz, user = (quote(opts.get_field(name).column) for name in ("quiz", "user"))
+        sql = f"SELECT {columns} FROM {quote(opts.db_table)} WHERE {quiz} = %s AND {user} = %s"  # noqa: S608
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [quiz_id, user_id])
+            rows = cursor.fetchall()
+        # The database's own value conversions, as the ORM applies them (SQLite decimals).
+        score = opts.get_field("score").get_col(opts.db_table)
+        converters = connection.ops.get_db_converters(score) + score.get_db_converters(connection)
+        result = []
+        for pk, state, number, value, passed in rows:
+            for converter in converters:
+                value = converter(value, score, connection)
+            result.append((pk, state, number, value, bool(passed) if passed is not None else None))
+        return result
 
     def close_overdue(self, now=None, **filters):
         """Submit every overdue attempt with the answers it saved; returns how many."""

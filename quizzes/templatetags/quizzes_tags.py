@@ -30,11 +30,7 @@ def quiz_for_page(page):
 
 def attempt_summary(quiz, user):
     """(id of the attempt in progress or None, graded result to show or None) for `user`."""
-    attempts = list(
-        Attempt.objects.filter(quiz_id=quiz.pk, user_id=user.pk).values_list(
-            "pk", "state", "number", "score", "passed"
-        )
-    )
+    attempts = Attempt.objects.summary_rows(quiz.pk, user.pk)
     current = next(
         (pk for pk, state, *_rest in attempts if state == Attempt.State.IN_PROGRESS), None
     )

@@ -1,5 +1,7 @@
 """The quiz pages cost the same number of queries for 10 and 50 questions."""
 
+from decimal import Decimal
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -157,3 +159,42 @@ def test_every_question_type_is_frozen_with_its_parts(client_for, learner, quiz,
         "value" in a and "tolerance" in a for a in snaps["numerical"]["answers"]
     )
     assert set(snaps) == {str(t) for t in bank}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("method", ["highest", "last"])
+def test_quiz_card_summary_matches_the_attempt_rows(learner, learner_b, quiz, method):
+    """The card's hand-written attempts read returns what the ORM would, and the card picks the
+    best (earliest among equals) or the last graded attempt as the quiz's grading method says."""
+    from quizzes.models import GradingMethod
+    from quizzes.templatetags.quizzes_tags import attempt_summary
+
+    quiz.grading_method = GradingMethod(method)
+    quiz.save()
+    common = {"quiz": quiz, "pass_mark": Decimal("80"), "review_policy": quiz.review_policy}
+    for number, score, passed in [(1, "90.5", True), (2, "90.5", True), (3, "60", False)]:
+        Attempt.objects.create(
+            user=learner,
+            number=number,
+            state=Attempt.State.SUBMITTED,
+            score=Decimal(score),
+            passed=passed,
+            **common,
+        )
+    current = Attempt.objects.create(user=learner, number=4, **common)
+    Attempt.objects.create(
+        user=learner_b, number=1, state=Attempt.State.SUBMITTED, score=100, passed=True, **common
+    )
+
+    expected = list(
+        Attempt.objects.filter(quiz=quiz, user=learner).values_list(
+            "pk", "state", "number", "score", "passed"
+        )
+    )
+    assert sorted(Attempt.objects.summary_rows(quiz.pk, learner.pk)) == sorted(expected)
+    in_progress, final = attempt_summary(quiz, learner)
+    assert in_progress == current.pk
+    if method == "highest":
+        assert (final.score, final.passed) == (Decimal("90.5"), True)
+    else:
+        assert (final.score, final.passed) == (Decimal("60"), False)
