@@ -53,7 +53,7 @@ format: python-deps
 
 bench: install
 	$(PY) bench/import_people.py
-	@for f in bench/pages.py bench/quiz_load.py; do test -f $$f && $(PY) $$f || true; done
+	@for f in bench/anchor_wagtail_lms.py bench/pages.py bench/quiz_load.py; do test -f $$f && $(PY) $$f || true; done
 
 # Re-resolve the lock after changing pyproject.toml dependencies.
 lock:
