@@ -14,7 +14,6 @@ long a published change can take to show there.
 """
 
 import hashlib
-import secrets
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -22,22 +21,20 @@ from django.core.cache import cache
 from django.db import DEFAULT_DB_ALIAS
 from django.utils import translation
 
+from lms.lib import cache_versions
+
 VERSION_KEY = "courses:content-version"
 TIMEOUT = 60  # seconds; see "Freshness" above
 _MISSING = "missing"
 
 
 def content_version():
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        cache.add(VERSION_KEY, secrets.token_hex(6), None)
-        version = cache.get(VERSION_KEY)
-    return version
+    return cache_versions.current(VERSION_KEY)
 
 
 def new_content_version(**kwargs):
     """Signal receiver: forget every cached outline, body and quiz lookup."""
-    cache.set(VERSION_KEY, secrets.token_hex(6), None)
+    cache_versions.replace(VERSION_KEY)
 
 
 def _key(kind, *parts):

@@ -8,12 +8,13 @@ browser on a ward desktop would get an English site. Here only the language the 
 """
 
 import hashlib
-import secrets
 
 from django.conf import settings
 from django.core.cache import cache
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
+
+from lms.lib import cache_versions
 
 
 class ChosenLanguageMiddleware:
@@ -38,7 +39,7 @@ SITE_CACHE_SECONDS = 300
 
 def forget_sites(**kwargs):
     """Signal receiver (Site saved or deleted): every cached host → site answer is stale."""
-    cache.set(SITE_CACHE_VERSION_KEY, secrets.token_hex(6), None)
+    cache_versions.replace(SITE_CACHE_VERSION_KEY)
 
 
 class CachedSiteMiddleware:
@@ -59,10 +60,7 @@ class CachedSiteMiddleware:
         if request.method in ("GET", "HEAD") and not hasattr(request, "_wagtail_site"):
             from wagtail.models import Site
 
-            version = cache.get(SITE_CACHE_VERSION_KEY)
-            if version is None:
-                cache.add(SITE_CACHE_VERSION_KEY, secrets.token_hex(6), None)
-                version = cache.get(SITE_CACHE_VERSION_KEY)
+            version = cache_versions.current(SITE_CACHE_VERSION_KEY)
             host = f"{request._get_raw_host()}|{request.get_port()}"
             key = f"lms:site:{version}:{hashlib.sha256(host.encode()).hexdigest()}"
             found = cache.get(key)
