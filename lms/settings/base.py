@@ -171,6 +171,11 @@ WAGTAILIMAGES_FORMAT_CONVERSIONS = {"gif": "webp", "png": "webp", "jpeg": "webp"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "txt", "csv", "zip"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 
+# H5P content runs on its own cookieless origin (e.g. https://h5p.antoanso.tphcm.gov.vn); empty
+# means the player frame is served from the site's origin inside a sandbox without
+# allow-same-origin. See README, "Security model".
+H5P_ORIGIN = (env("H5P_ORIGIN", "") or "").rstrip("/")
+
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "An Toàn Số <khong-tra-loi@antoanso.local>")
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 
