@@ -135,7 +135,10 @@ AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
-AXES_IPWARE_PROXY_COUNT = int(env("AXES_PROXY_COUNT", "0"))
+# Reverse proxies in front of the application (each appends to X-Forwarded-For). 0: the header
+# is never read. The client address is resolved by lms.lib.client_ip; see README, "Security model".
+LMS_TRUSTED_PROXY_COUNT = int(env("AXES_PROXY_COUNT", "0"))
+AXES_CLIENT_IP_CALLABLE = "lms.lib.client_ip.client_ip"
 
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Tiếng Việt")), ("en", _("English"))]
