@@ -110,6 +110,15 @@ def test_minimal_handmade_package_is_valid():
     assert len(validated.members) == 5
 
 
+SVG = "http://www.w3.org/2000/svg"
+XHTML = "http://www.w3.org/1999/xhtml"
+
+
+def svg_member(template):
+    text = template.format(svg=SVG, xhtml=XHTML, xl='xmlns:xlink="http://www.w3.org/1999/xlink"')
+    return {"content/x.svg": text}
+
+
 HOSTILE_MEMBERS = [
     ({"../evil.js": "alert(1)"}, '"../evil.js"', '".."'),
     ({"content/../../evil.txt": "x"}, '"content/../../evil.txt"', '".."'),
@@ -125,36 +134,100 @@ HOSTILE_MEMBERS = [
     ({"evil.js": "alert(1)"}, '"evil.js"', "thư mục gốc"),
     ({"content/evil.js": "alert(1)"}, '"content/evil.js"', "chỉ được nằm trong thư mục thư viện"),
     ({"content/evil.css": "body{}"}, '"content/evil.css"', "chỉ được nằm trong thư mục thư viện"),
+    (svg_member('<svg xmlns="{svg}" onload="alert(1)"/>'), '"content/x.svg"', "thuộc tính sự kiện"),
     (
-        {"content/x.svg": '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>'},
-        '"content/x.svg"',
-        "thuộc tính sự kiện",
-    ),
-    (
-        {"content/x.svg": "<svg><foreignObject><p>x</p></foreignObject></svg>"},
+        svg_member('<svg xmlns="{svg}"><foreignObject><p>x</p></foreignObject></svg>'),
         '"content/x.svg"',
         "foreignObject",
     ),
     (
-        {"content/x.svg": '<svg><a xlink:href="javascript:alert(1)"><circle/></a></svg>'},
+        svg_member('<svg xmlns="{svg}" {xl}><g xlink:href="javascript:alert(1)"/></svg>'),
         '"content/x.svg"',
         "javascript:",
     ),
     (
-        {"content/x.svg": "<svg><script>alert(1)</script></svg>".encode("utf-16")},
+        {"content/x.svg": f'<svg xmlns="{SVG}"><script>alert(1)</script></svg>'.encode("utf-16")},
         '"content/x.svg"',
         "UTF-8",
     ),
     (
-        {"content/x.svg": '<svg><a href="&#106;avascript:alert(1)"><circle/></a></svg>'},
+        svg_member('<svg xmlns="{svg}"><use href="&#106;avascript:alert(1)"/></svg>'),
         '"content/x.svg"',
-        "liên kết ra ngoài",
+        "javascript:",
     ),
     (
-        {"content/x.svg": '<svg><image href="https://evil.example/x.png"/></svg>'},
+        svg_member('<svg xmlns="{svg}"><image href="https://evil.example/x.png"/></svg>'),
         '"content/x.svg"',
         "liên kết ra ngoài",
     ),
+    # Issue 8: a namespaced XHTML script passed the old regex checks and ran from /media/.
+    (
+        svg_member('<svg xmlns="{svg}" xmlns:h="{xhtml}"><h:script>alert(1)</h:script></svg>'),
+        '"content/x.svg"',
+        "mã script",
+    ),
+    (
+        svg_member('<svg:svg xmlns:svg="{svg}"><svg:script>alert(1)</svg:script></svg:svg>'),
+        '"content/x.svg"',
+        "mã script",
+    ),
+    (
+        svg_member('<svg xmlns="{svg}" xmlns:h="{xhtml}"><h:iframe src="/admin/"/></svg>'),
+        '"content/x.svg"',
+        "http://www.w3.org/1999/xhtml",
+    ),
+    (
+        svg_member('<svg xmlns="{svg}" xmlns:m="urn:x"><g m:onclick="x()"/></svg>'),
+        '"content/x.svg"',
+        "thuộc tính sự kiện",
+    ),
+    (
+        svg_member('<svg xmlns="{svg}" xmlns:m="urn:x"><g m:label="x"/></svg>'),
+        '"content/x.svg"',
+        'không gian tên "urn:x"',
+    ),
+    (
+        svg_member('<svg xmlns="{svg}"><a><circle/></a></svg>'),
+        '"content/x.svg"',
+        "phần tử <a>",
+    ),
+    (
+        svg_member('<svg xmlns="{svg}"><animate attributeName="href" to="#x"/></svg>'),
+        '"content/x.svg"',
+        "phần tử <animate>",
+    ),
+    (
+        svg_member('<svg xmlns="{svg}"><style>@import "https://evil.example/x.css";</style></svg>'),
+        '"content/x.svg"',
+        "CSS",
+    ),
+    (
+        svg_member('<svg xmlns="{svg}"><rect style="fill:url(https://evil.example/)"/></svg>'),
+        '"content/x.svg"',
+        "CSS",
+    ),
+    (
+        svg_member('<svg xmlns="{svg}"><rect style="fill:u\\72l(https://evil.example/)"/></svg>'),
+        '"content/x.svg"',
+        "CSS",
+    ),
+    (
+        svg_member('<svg xmlns="{svg}" xml:base="https://evil.example/"><use href="#a"/></svg>'),
+        '"content/x.svg"',
+        '"base"',
+    ),
+    (
+        svg_member('<?xml-stylesheet href="https://evil.example/x.xsl"?><svg xmlns="{svg}"/>'),
+        '"content/x.svg"',
+        "chỉ thị xử lý",
+    ),
+    (
+        svg_member('<!DOCTYPE svg [<!ENTITY e "x">]><svg xmlns="{svg}">&e;</svg>'),
+        '"content/x.svg"',
+        "ENTITY",
+    ),
+    (svg_member("<svg><rect/></svg>"), '"content/x.svg"', "phần tử gốc không phải <svg>"),
+    (svg_member('<svg xmlns="{svg}"><rect></svg>'), '"content/x.svg"', "lỗi cú pháp XML"),
 ]
 
 
@@ -277,3 +350,14 @@ def test_damaged_member_is_reported_before_anything_is_stored(media_root):
     messages = rejection(buffer)
     assert messages == ['Tệp "content/notes.txt": dữ liệu nén bị hỏng.']
     assert_nothing_stored(media_root)
+
+
+def test_ordinary_svg_with_editor_metadata_is_accepted():
+    svg = (
+        f'<svg xmlns="{SVG}" xmlns:xlink="http://www.w3.org/1999/xlink" '
+        'xmlns:inkscape="http://www.inkscape.org/namespaces/inkscape" viewBox="0 0 10 10">'
+        '<defs><linearGradient id="g"><stop offset="0" style="stop-color:#000"/>'
+        '</linearGradient></defs><g inkscape:label="Lớp 1" data-name="x">'
+        '<rect width="10" height="10" style="fill:url(#g)"/><use xlink:href="#g"/></g></svg>'
+    )
+    assert validate_package(make_h5p({"content/ok.svg": svg})).main_library == "ATS.Demo 1.0"
