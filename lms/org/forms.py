@@ -11,6 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from lms.accounts.privilege import is_privileged_account
+
 from . import roles
 from .importing import MAX_UPLOAD_BYTES
 from .models import AdministrativeUnit, Department, Person, PersonPosition, Position, UnitKind
@@ -131,6 +133,11 @@ class PersonForm(WagtailAdminModelForm):
         )
         if self.instance.pk:
             self.fields["email"].initial = self.instance.user.email
+            if is_privileged_account(self.instance.user):
+                self.fields["email"].help_text = _(
+                    "Tài khoản có quyền quản trị hoặc vai trò nghiệp vụ: email chỉ đổi được "
+                    "trong mục Người dùng."
+                )
             held = list(self.instance.held_positions.all())
             self.fields["primary_position"].initial = next(
                 (h.position_id for h in held if h.is_primary), None
@@ -147,18 +154,40 @@ class PersonForm(WagtailAdminModelForm):
         if " " in code:
             raise forms.ValidationError(_("Mã cán bộ không được có khoảng trắng."))
         if not self.instance.pk:
-            owner = (
+            # A new person always gets a new account: never one that exists already (another
+            # person's, or one without a person such as a `createsuperuser` account).
+            found = (
                 get_user_model()
                 .objects.filter(username=code.lower())
                 .values_list("person__employee_code", flat=True)
-                .first()
             )
-            if owner:
-                raise forms.ValidationError(
-                    _("Tên đăng nhập “%(username)s” đã thuộc về cán bộ có mã “%(code)s”.")
-                    % {"username": code.lower(), "code": owner}
-                )
+            if found:
+                owner = found[0]
+                if owner:
+                    message = _(
+                        "Tên đăng nhập “%(username)s” đã thuộc về cán bộ có mã “%(code)s”."
+                    ) % {"username": code.lower(), "code": owner}
+                else:
+                    message = _(
+                        "Tên đăng nhập “%(username)s” đã có tài khoản (không gắn với cán bộ "
+                        "nào). Không thể gắn cán bộ mới vào tài khoản có sẵn: hãy dùng mã khác "
+                        "hoặc nhờ quản trị viên xử lý tài khoản đó."
+                    ) % {"username": code.lower()}
+                raise forms.ValidationError(message)
         return code
+
+    def clean_email(self):
+        email = self.cleaned_data.get("email", "")
+        user = self.instance.user if self.instance.pk else None
+        if user is not None and email != user.email and is_privileged_account(user):
+            raise forms.ValidationError(
+                _(
+                    "Không thể đổi email của tài khoản này ở đây: đây là tài khoản có quyền quản "
+                    "trị hoặc vai trò nghiệp vụ (giảng viên, phụ trách đơn vị, Sở Nội vụ, quản "
+                    "trị). Hãy nhờ quản trị viên đổi trong mục Người dùng."
+                )
+            )
+        return email
 
     def clean(self):
         cleaned = super().clean()
@@ -183,14 +212,11 @@ class PersonForm(WagtailAdminModelForm):
         email = self.cleaned_data.get("email", "")
         User = get_user_model()
         if not person.user_id:
-            user, created = User.objects.get_or_create(
-                username=person.employee_code.lower(),
-                defaults={"email": email},
-            )
-            if created:
-                user.set_unusable_password()
-                user.save(update_fields=["password"])
-                user.groups.add(Group.objects.get(name=roles.LEARNER))
+            # Username checked free in clean_employee_code; a race ends in IntegrityError.
+            user = User(username=person.employee_code.lower(), email=email)
+            user.set_unusable_password()
+            user.save()
+            user.groups.add(Group.objects.get(name=roles.LEARNER))
             person.user = user
         if person.user.email != email:
             person.user.email = email

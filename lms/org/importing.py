@@ -29,6 +29,8 @@ from django.core.validators import validate_email
 from django.db import connection, transaction
 from django.utils.translation import gettext as _
 
+from lms.accounts.email_change import notify_email_changes
+from lms.accounts.privilege import privileged_account_ids
 from lms.lib.vietnamese import fold_accents, name_sort_key, split_name
 
 from . import roles
@@ -146,7 +148,6 @@ class ImportPlan:
     to_update: int = 0
     unchanged: int = 0
     position_ids: dict = field(default_factory=dict)  # key → id of existing positions
-    orphan_users: dict = field(default_factory=dict)  # username → user id without a person
 
     @property
     def ok(self):
@@ -661,28 +662,53 @@ def _load_existing(plan, catalogue):
         for person_id, position_id in held.values_list("person_id", "position_id"):
             found[person_id].existing["positions"].append(position_id)
 
-    # Accounts are named after the lower-cased code: a code that differs only in case from
-    # another person's, or an account that already exists, must not be taken over silently.
+    # Accounts are named after the lower-cased code. An account that already exists is never
+    # taken over: neither another person's (a code differing only in case) nor one without a
+    # person record (a `createsuperuser` account, an account made by hand).
     by_username = {row.code.lower(): row for row in plan.rows if row.existing is None}
     for usernames in _chunks(by_username):
         accounts = User.objects.filter(username__in=usernames).values_list(
-            "id", "username", "person__employee_code"
+            "username", "person__employee_code"
         )
-        for user_id, username, other_code in accounts:
+        for username, other_code in accounts:
             row = by_username[username]
             if other_code is None:
-                plan.orphan_users[username] = user_id
+                reason = _(
+                    "mã cán bộ “%(code)s”: tên đăng nhập “%(username)s” đã có tài khoản "
+                    "(không gắn với cán bộ nào); không gắn cán bộ vào tài khoản có sẵn, hãy "
+                    "dùng mã khác hoặc nhờ quản trị viên xử lý tài khoản đó"
+                ) % {"code": row.code, "username": username}
             else:
-                plan.problems.append(
-                    RowProblem(
-                        row.row,
-                        [
-                            _("tên đăng nhập “%(username)s” đã thuộc về cán bộ có mã “%(other)s”")
-                            % {"username": username, "other": other_code}
-                        ],
+                reason = _("tên đăng nhập “%(username)s” đã thuộc về cán bộ có mã “%(other)s”") % {
+                    "username": username,
+                    "other": other_code,
+                }
+            plan.problems.append(RowProblem(row.row, [reason]))
+            row.existing = False  # marks the row as rejected below
+
+    # People management never changes the e-mail of a privileged account (superuser, staff,
+    # staff role): that would let whoever imports redirect its password reset.
+    email_changes = {
+        row.existing["user_id"]: row
+        for row in plan.rows
+        if row.existing and row.existing["email"] != row.email
+    }
+    for user_id in privileged_account_ids(email_changes):
+        row = email_changes[user_id]
+        plan.problems.append(
+            RowProblem(
+                row.row,
+                [
+                    _(
+                        "mã cán bộ “%(code)s” là tài khoản có quyền quản trị hoặc vai trò "
+                        "nghiệp vụ (giảng viên, phụ trách đơn vị, Sở Nội vụ, quản trị): không "
+                        "đổi được email qua nhập danh sách; giữ nguyên email hiện tại hoặc nhờ "
+                        "quản trị viên đổi trong mục Người dùng"
                     )
-                )
-                row.existing = False  # marks the row as rejected below
+                    % {"code": row.code}
+                ],
+            )
+        )
 
     problem_rows = {p.row for p in plan.problems}
     kept = []
@@ -805,7 +831,7 @@ def apply_plan(plan, progress=None):
             for row in batch
             if row.existing is not None and not _is_unchanged(row, position_ids)
         ]
-        _create_people(new_rows, plan, learners, position_ids, User)
+        _create_people(new_rows, learners, position_ids, User)
         _update_people(changed_rows, position_ids, User)
         result.created += len(new_rows)
         result.updated += len(changed_rows)
@@ -839,27 +865,16 @@ def _insert_links(model, field_names, values):
             )
 
 
-def _create_people(rows, plan, learners, position_ids, User):
+def _create_people(rows, learners, position_ids, User):
     if not rows:
         return
-    users, reused = [], []
+    users = []
     for row in rows:
-        username = row.code.lower()
         given, family = _name_parts(row.full_name)
-        if username in plan.orphan_users:
-            reused.append(
-                User(
-                    id=plan.orphan_users[username],
-                    email=row.email,
-                    first_name=given,
-                    last_name=family,
-                )
-            )
-            continue
-        # An unusable password: the person sets one through "quên mật khẩu" or an admin does.
+        # An unusable password: the person sets one through "Quên mật khẩu" (first login).
         users.append(
             User(
-                username=username,
+                username=row.code.lower(),
                 email=row.email,
                 first_name=given,
                 last_name=family,
@@ -868,8 +883,6 @@ def _create_people(rows, plan, learners, position_ids, User):
             )
         )
     User.objects.bulk_create(users, batch_size=BATCH_SIZE)
-    if reused:
-        User.objects.bulk_update(reused, ["email", "first_name", "last_name"])
     user_ids = {user.username: user.pk for user in users}
     if any(pk is None for pk in user_ids.values()):  # backends that cannot return ids
         user_ids = dict(
@@ -878,12 +891,6 @@ def _create_people(rows, plan, learners, position_ids, User):
     _insert_links(
         User.groups.through, ["user", "group"], [(user_ids[u.username], learners.pk) for u in users]
     )
-    if reused:  # an old account may already be in the group
-        User.groups.through.objects.bulk_create(
-            [User.groups.through(user_id=u.pk, group_id=learners.pk) for u in reused],
-            ignore_conflicts=True,
-        )
-    user_ids.update(plan.orphan_users)
     people = [
         Person(
             user_id=user_ids[row.code.lower()],
@@ -942,6 +949,12 @@ def _update_people(rows, position_ids, User):
             reposition.append((existing["id"], wanted))
     Person.objects.bulk_update(people, ["full_name", "name_sort_key", "unit", "department"])
     User.objects.bulk_update(users, ["email", "first_name", "last_name"])
+    # bulk_update skips User.save(), which tells the old address of an e-mail change.
+    notify_email_changes(
+        (row.existing["user_id"], row.existing["email"], row.email)
+        for row in rows
+        if row.existing["email"] != row.email
+    )
     if reposition:
         PersonPosition.objects.filter(person_id__in=[pk for pk, _w in reposition]).delete()
         _insert_links(

@@ -42,7 +42,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "lms.accounts.wagtail_users.UsersConfig",  # wagtail.users with guarded user/group forms
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",

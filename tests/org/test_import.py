@@ -193,12 +193,17 @@ def test_existing_person_created_elsewhere_is_updated_not_duplicated(catalogue):
     assert Person.objects.filter(employee_code="CB001").count() == 1
 
 
-def test_account_without_person_is_reused(catalogue):
+def test_account_without_person_is_never_adopted(catalogue):
+    """An account with no person record (createsuperuser, made by hand) is not taken over by a
+    row with the same code: the row is refused and nothing is imported."""
     orphan = User.objects.create(username="cb002", email="old@example.com")
-    run(csv_bytes(GOOD))
-    bao = Person.objects.get(employee_code="CB002")
-    assert bao.user_id == orphan.pk
-    assert bao.user.groups.filter(name=roles.LEARNER).exists()
+    with pytest.raises(ImportRejected) as rejected:
+        run(csv_bytes(GOOD))
+    [problem] = rejected.value.problems
+    assert problem.row == 3 and "CB002" in str(problem) and "đã có tài khoản" in str(problem)
+    assert Person.objects.count() == 0
+    orphan.refresh_from_db()
+    assert orphan.email == "old@example.com" and not orphan.groups.exists()
 
 
 BAD_ROWS = [
