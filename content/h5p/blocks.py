@@ -1,15 +1,15 @@
 """The StreamField block that embeds an uploaded H5P package in a page (content/blocks.py
-adds it to the shared block library as "h5p")."""
+adds it to the shared block library as "h5p"): a sandboxed frame from the H5P origin
+(content/h5p/frame.py), plus the parent-side script that forwards its results."""
 
-from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from .access import can_preview_packages
+from .frame import SANDBOX, frame_base, frame_url
 from .xapi import make_attempt_token
-
-PLAYER_DIST = "vendor/h5p-standalone/dist/"
 
 
 class H5PActivityBlock(blocks.StructBlock):
@@ -51,21 +51,20 @@ class H5PActivityBlock(blocks.StructBlock):
         page = (parent_context or {}).get("page")
         context["package"] = package
         context["activity_title"] = value.get("title") or (package.title if package else "")
-        if package is not None:
-            context["h5p_json_path"] = reverse("h5p:package-root", args=[package.pk])
-            request = (parent_context or {}).get("request")
+        request = (parent_context or {}).get("request")
+        user = getattr(request, "user", None)
+        if package is not None and user is not None and user.is_authenticated:
             # Previews (admin) show the player but report nothing: no learner is studying.
-            user = getattr(request, "user", None)
-            if (
-                page is not None
-                and page.pk
-                and user is not None
-                and user.is_authenticated
-                and not getattr(request, "is_preview", False)
-            ):
+            if getattr(request, "is_preview", False):
+                if can_preview_packages(user):
+                    module_id = page.pk if page is not None and page.pk else 0
+                    context["frame_src"] = frame_url(
+                        request, user, package.pk, module_id, preview=True
+                    )
+            elif page is not None and page.pk:
+                context["frame_src"] = frame_url(request, user, package.pk, page.pk)
                 context["xapi_url"] = reverse("h5p:xapi", args=[page.pk, package.pk])
                 context["attempt_token"] = make_attempt_token(user, page.pk, package.pk)
-        context["frame_js"] = static(PLAYER_DIST + "frame.bundle.js")
-        context["frame_css"] = static(PLAYER_DIST + "styles/h5p.css")
-        context["main_js"] = static(PLAYER_DIST + "main.bundle.js")
+        context["frame_sandbox"] = SANDBOX
+        context["frame_origin"] = frame_base(request) if request is not None else ""
         return context

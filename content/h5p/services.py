@@ -1,16 +1,16 @@
 """Importing an H5P package: validate the whole archive, then store it member by member
-through Django's storage API, all or nothing."""
+through Django's storage API (the "h5p" storage, outside MEDIA_ROOT), all or nothing."""
 
 import logging
 import zipfile
 from pathlib import Path
 
 from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from .models import H5PPackage
+from .storage import package_storage
 from .validation import (
     MAX_FILE_SIZE,
     ZIP_READ_ERRORS,
@@ -62,7 +62,7 @@ def import_package(file_or_path, user=None, title=""):
                         ) from exc
                     wanted = package.storage_path(info.filename)
                     try:
-                        saved = default_storage.save(wanted, ContentFile(data))
+                        saved = package_storage().save(wanted, ContentFile(data))
                     except OSError as exc:
                         logger.exception("Could not store H5P file %s", wanted)
                         raise H5PPackageError(
@@ -88,7 +88,7 @@ def import_package(file_or_path, user=None, title=""):
 def _delete_names(names):
     for name in names:
         try:
-            default_storage.delete(name)
+            package_storage().delete(name)
         except Exception:  # noqa: BLE001 - cleanup must try every file
             logger.exception("Could not delete H5P file %s", name)
 
@@ -103,7 +103,7 @@ def delete_package_files(package, members=None):
 def _list_recursive(prefix):
     names = []
     try:
-        dirs, files = default_storage.listdir(prefix)
+        dirs, files = package_storage().listdir(prefix)
     except (FileNotFoundError, NotImplementedError):
         return names
     names.extend(f"{prefix}/{name}" for name in files)

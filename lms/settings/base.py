@@ -63,6 +63,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "content.h5p.middleware.H5POriginMiddleware",  # the H5P host serves the player only
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "lms.middleware.ChosenLanguageMiddleware",
@@ -159,9 +160,17 @@ if (BASE_DIR / "node_modules").exists():
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "media")))
 
+# H5P package files have a storage of their own, outside MEDIA_ROOT, so no /media/ URL reaches
+# them (content/h5p/storage.py); with S3 use a private bucket or prefix for this alias.
+H5P_ROOT = Path(env("H5P_ROOT", str(BASE_DIR / "h5p_store")))
+H5P_STORAGE = {
+    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "OPTIONS": {"location": H5P_ROOT},
+}
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "h5p": H5P_STORAGE,
 }
 
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024

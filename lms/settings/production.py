@@ -39,6 +39,7 @@ SILENCED_SYSTEM_CHECKS = [
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "h5p": H5P_STORAGE,
 }
 
 if env("REDIS_URL"):

@@ -1,5 +1,7 @@
 """Test settings: fast hashing, in-memory cache, plain static files, no throttling surprises."""
 
+import tempfile
+
 from .base import *
 
 DEBUG = False
@@ -10,6 +12,11 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    # H5P tests point this at their own temporary folder; the rest write here, never the repo.
+    "h5p": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": Path(tempfile.gettempdir()) / "ats-h5p-test-store"},
+    },
 }
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 WHITENOISE_AUTOREFRESH = True

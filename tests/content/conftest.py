@@ -1,4 +1,4 @@
-"""Fixtures for the H5P tests: a temporary MEDIA_ROOT, the shared test packages, and a course
+"""Fixtures for the H5P tests: a temporary MEDIA_ROOT and H5P store, the shared test packages, and a course
 with a module embedding an uploaded package."""
 
 import os
@@ -17,8 +17,17 @@ TRUEFALSE = H5P_DIR / "valid" / "truefalse-h5p-standalone.h5p"
 
 @pytest.fixture
 def media_root(settings, tmp_path):
+    """A temporary MEDIA_ROOT and, beside it (never inside), a temporary H5P store; returns
+    their common parent, so `stored_files(media_root)` sees every file either one holds."""
     settings.MEDIA_ROOT = str(tmp_path / "media")
-    return Path(settings.MEDIA_ROOT)
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "h5p": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path / "h5p_store")},
+        },
+    }
+    return tmp_path
 
 
 def stored_files(root):

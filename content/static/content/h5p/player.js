@@ -1,5 +1,7 @@
-/* Starts every H5P player on the page (blocks from content/h5p/blocks.py) and sends the
-   player's xAPI statements to our server, which alone decides what counts as progress.
+/* Parent side of the H5P players on a module page (blocks from content/h5p/blocks.py). Each
+   player runs in <iframe sandbox="allow-scripts"> from the H5P origin and can only talk to this
+   page by postMessage. Messages are taken only from our own frames' windows; results are sent
+   to our server (same origin, CSRF token), which alone decides what counts as progress.
    Included once per H5P block; the guard below makes repeated includes harmless. */
 (function () {
   "use strict";
@@ -7,18 +9,8 @@
   window.atsH5PPlayer = true;
 
   var REPORTED_VERBS = ["answered", "completed", "passed", "failed", "attempted"];
-
-  function loadScript(src) {
-    return new Promise(function (resolve, reject) {
-      if (window.H5PStandalone) { resolve(); return; }
-      var script = document.createElement("script");
-      script.src = src;
-      script.charset = "UTF-8";
-      script.onload = function () { resolve(); };
-      script.onerror = function () { reject(new Error("h5p-standalone")); };
-      document.head.appendChild(script);
-    });
-  }
+  var MIN_HEIGHT = 120;
+  var MAX_HEIGHT = 10000;
 
   function csrfToken(container) {
     var section = container.closest("section") || document;
@@ -35,7 +27,7 @@
 
   function verbName(statement) {
     var id = statement && statement.verb && statement.verb.id;
-    return id ? id.split("/").pop() : "";
+    return typeof id === "string" ? id.split("/").pop() : "";
   }
 
   function send(container, statement) {
@@ -61,62 +53,30 @@
     });
   }
 
-  function listen(container, index) {
-    var iframe = container.querySelector("iframe");
-    if (iframe) {
-      iframe.setAttribute("title", container.getAttribute("data-title") || "H5P");
+  function playerOf(source) {
+    var containers = document.querySelectorAll("[data-h5p-player]");
+    for (var i = 0; i < containers.length; i++) {
+      var frame = containers[i].querySelector("iframe");
+      if (frame && source && frame.contentWindow === source) { return containers[i]; }
     }
-    var frameH5P = iframe && iframe.contentWindow && iframe.contentWindow.H5P;
-    var dispatcher = (frameH5P && frameH5P.externalDispatcher) ||
-      (window.H5P && window.H5P.externalDispatcher);
-    if (!dispatcher) { return; }
-    dispatcher.on("xAPI", function (event) {
-      var statement = event && event.data && event.data.statement;
-      if (!statement) { return; }
-      if (!frameH5P) {
-        // One dispatcher shared by all players: route by the content id we gave each one.
-        var ext = (statement.object && statement.object.definition &&
-          statement.object.definition.extensions) || {};
-        var cid = ext["http://h5p.org/x-api/h5p-local-content-id"];
-        if (cid !== undefined && String(cid) !== "ats-h5p-" + index) { return; }
-      }
-      send(container, statement);
-    });
+    return null;
   }
 
-  function start() {
-    var containers = Array.prototype.slice.call(document.querySelectorAll("[data-h5p-player]"));
-    if (!containers.length) { return; }
-    loadScript(containers[0].getAttribute("data-main-js")).then(function () {
-      // Players must start one after another (h5p-standalone's advice for several per page).
-      return containers.reduce(function (previous, container, index) {
-        return previous.then(function () {
-          var options = {
-            id: "ats-h5p-" + index,
-            h5pJsonPath: container.getAttribute("data-h5p-json-path"),
-            frameJs: container.getAttribute("data-frame-js"),
-            frameCss: container.getAttribute("data-frame-css"),
-            frame: false,
-            copyright: false,
-            export: false,
-            icon: false,
-            fullScreen: false
-          };
-          return new window.H5PStandalone.H5P(container, options).then(function () {
-            listen(container, index);
-          });
-        });
-      }, Promise.resolve());
-    }).catch(function () {
-      containers.forEach(function (container) {
-        setStatus(container, container.getAttribute("data-error-message"));
-      });
-    });
-  }
-
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", start);
-  } else {
-    start();
-  }
+  window.addEventListener("message", function (event) {
+    var container = playerOf(event.source);
+    if (!container) { return; }
+    // The sandbox gives the frame an opaque origin ("null"); the frame origin itself is
+    // accepted too, in case a browser reports it.
+    if (event.origin !== "null" && event.origin !== container.getAttribute("data-frame-origin")) { return; }
+    var data = event.data;
+    if (!data || typeof data !== "object") { return; }
+    if (data.type === "ats-h5p-resize" && typeof data.height === "number" && isFinite(data.height)) {
+      var height = Math.max(MIN_HEIGHT, Math.min(MAX_HEIGHT, Math.round(data.height)));
+      container.querySelector("iframe").style.height = height + "px";
+    } else if (data.type === "ats-h5p-xapi" && data.statement && typeof data.statement === "object") {
+      send(container, data.statement);
+    } else if (data.type === "ats-h5p-error") {
+      setStatus(container, container.getAttribute("data-load-error-message"));
+    }
+  });
 })();
