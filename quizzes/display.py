@@ -1,5 +1,9 @@
 """Shape attempt questions for the templates: what to show, what is ticked, and, after
-submitting, what the review policy lets the learner see. Templates only print these dicts."""
+submitting, what the review policy lets the learner see. Templates only print these dicts.
+
+Every identifier a page carries for a choice, prompt, option or item is the attempt's opaque
+token (responses.token_of), never the bank id the response stores; the review level comes from
+Attempt.visible_review_level, which withholds right answers as the quiz's policy says."""
 
 from decimal import Decimal
 
@@ -8,7 +12,7 @@ from django.utils.translation import gettext as _
 from . import grading
 from .models import REVIEW_LEVEL
 from .numbers import vietnamese
-from .responses import sign_shape
+from .responses import sign_shape, token_of
 
 
 def question_view(item, review_level=None):
@@ -46,7 +50,7 @@ def question_view(item, review_level=None):
             is_right = Decimal(choice["fraction"]) > 0
             choices.append(
                 {
-                    "id": choice["id"],
+                    "id": token_of(choice),
                     "text": text,
                     "checked": choice["id"] in chosen,
                     "is_right": show_right and is_right,
@@ -75,13 +79,14 @@ def question_view(item, review_level=None):
         chosen = response.get("pairs") or {}
         options = snap.get("options", [])
         option_text = {o["id"]: o["text"] for o in options}
-        view["options"] = options
+        option_token = {o["id"]: token_of(o) for o in options}
+        view["options"] = [{"id": token_of(o), "text": o["text"]} for o in options]
         view["prompts"] = [
             {
-                "id": p["id"],
-                "field": f"{name}_{p['id']}",
+                "id": token_of(p),
+                "field": f"{name}_{token_of(p)}",
                 "text": p["text"],
-                "selected": chosen.get(str(p["id"])),
+                "selected": option_token.get(chosen.get(str(p["id"]))),
                 "right_answer": option_text.get(p["answer"]) if show_right else "",
             }
             for p in snap.get("prompts", [])
@@ -92,8 +97,8 @@ def question_view(item, review_level=None):
         view["positions"] = list(range(1, count + 1))
         view["items"] = [
             {
-                "id": i["id"],
-                "field": f"{name}_{i['id']}",
+                "id": token_of(i),
+                "field": f"{name}_{token_of(i)}",
                 "text": i["text"],
                 "selected": chosen.get(str(i["id"])),
                 "right_position": i["position"] if show_right else None,

@@ -8,6 +8,7 @@ learner's choices, which are checked against the snapshot.
 """
 
 import random
+import secrets
 from datetime import timedelta
 from decimal import Decimal
 
@@ -343,9 +344,16 @@ class Question(ClusterableModel):
 
     # -- snapshot --------------------------------------------------------------------------
 
-    def build_snapshot(self, rng=None, shuffle_choices=False):
-        """What a learner is shown for this question, frozen as JSON (with the answer key)."""
-        rng = rng or random.Random()  # noqa: S311 (shuffling, not secrets)
+    def build_snapshot(self, rng=None, shuffle_choices=False, tokens=None):
+        """What a learner is shown for this question, frozen as JSON (with the answer key).
+
+        Every choice, matching prompt and option and ordering item gets a "token": the only
+        identifier the learner's page ever carries (form names, values). Tokens are random per
+        attempt (`tokens`, an AttemptTokens shared by the attempt's questions, keeps them unique
+        within it), so neither their order nor their value says anything about the answer; the
+        "id" beside it (the bank's row id) stays server-side, in responses and grading."""
+        rng = rng or random.SystemRandom()
+        tokens = tokens or AttemptTokens()
         data = {
             "question_id": self.pk,
             "version": self.version,
@@ -356,7 +364,13 @@ class Question(ClusterableModel):
         }
         if self.qtype in (QuestionType.SINGLE, QuestionType.MULTIPLE, QuestionType.TRUEFALSE):
             choices = [
-                {"id": c.pk, "text": c.text, "fraction": str(c.fraction), "feedback": c.feedback}
+                {
+                    "id": c.pk,
+                    "token": tokens.new(),
+                    "text": c.text,
+                    "fraction": str(c.fraction),
+                    "feedback": c.feedback,
+                }
                 for c in self.choices.all()
             ]
             if shuffle_choices and self.qtype != QuestionType.TRUEFALSE:
@@ -371,12 +385,15 @@ class Question(ClusterableModel):
         elif self.qtype == QuestionType.MATCHING:
             pairs = list(self.pairs.all())
             answers = list(dict.fromkeys(p.answer for p in pairs))
-            if shuffle_choices:
-                rng.shuffle(answers)
-            options = [{"id": i + 1, "text": text} for i, text in enumerate(answers)]
+            # Always shuffled, like ordering items: in the authoring order the options would
+            # line up with the prompts, and reading down the two columns would be the answer.
+            rng.shuffle(answers)
+            options = [
+                {"id": i + 1, "token": tokens.new(), "text": text} for i, text in enumerate(answers)
+            ]
             option_id = {o["text"]: o["id"] for o in options}
             prompts = [
-                {"id": p.pk, "text": p.prompt, "answer": option_id[p.answer]}
+                {"id": p.pk, "token": tokens.new(), "text": p.prompt, "answer": option_id[p.answer]}
                 for p in pairs
                 if p.prompt
             ]
@@ -386,16 +403,10 @@ class Question(ClusterableModel):
             data["options"] = options
         elif self.qtype == QuestionType.ORDERING:
             items = [
-                {"id": item.pk, "text": item.text, "position": index + 1}
+                {"id": item.pk, "token": tokens.new(), "text": item.text, "position": index + 1}
                 for index, item in enumerate(self.order_items.all())
             ]
-            shown = items[:]
-            # Shown in a different order from the right one, whatever the quiz's shuffle setting.
-            for _attempt in range(5):
-                rng.shuffle(shown)
-                if shown != items:
-                    break
-            data["items"] = shown
+            data["items"] = shown_order(items, rng)
         elif self.qtype == QuestionType.NUMERICAL:
             data["answers"] = [
                 {
@@ -407,6 +418,36 @@ class Question(ClusterableModel):
                 for a in self.numerical_answers.all()
             ]
         return data
+
+
+class AttemptTokens:
+    """Random opaque identifiers for what one attempt shows, unique within the attempt.
+
+    8 hex digits from the system's CSPRNG: nothing in them depends on the bank's ids or order."""
+
+    def __init__(self):
+        self.used = set()
+
+    def new(self):
+        while True:
+            token = secrets.token_hex(4)
+            if token not in self.used:
+                self.used.add(token)
+                return token
+
+
+def shown_order(items, rng):
+    """`items` (in the right order) in a random order that is never the right one (≥ 2 items).
+
+    A uniform shuffle; if it happens to give back the right order, the list is rotated by a
+    random non-zero step instead: a rotation of distinct items by 0 < k < n always moves every
+    item, so the displayed order can never be the right one, whatever the shuffle produced."""
+    shown = items[:]
+    rng.shuffle(shown)
+    if len(shown) >= 2 and [i["id"] for i in shown] == [i["id"] for i in items]:
+        step = rng.randrange(1, len(shown))
+        shown = shown[step:] + shown[:step]
+    return shown
 
 
 def _numerical_problems(numbers):
@@ -582,6 +623,16 @@ REVIEW_LEVEL = {
 }
 
 
+class AnswerRelease(models.TextChoices):
+    """When the right answers (markers, right values, choice feedback, explanations) may be
+    shown on the learner's review pages. Quiz.answers_released is the one place that decides."""
+
+    AFTER_LAST_ATTEMPT = "after_last_attempt", _("Sau lần làm bài cuối cùng")
+    AFTER_CLOSE = "after_close", _("Sau khi bài kiểm tra đóng")
+    NEVER = "never", _("Không bao giờ")
+    IMMEDIATELY = "immediately", _("Ngay sau khi nộp (chỉ bài kiểm tra kiến thức của mô-đun)")
+
+
 class QuizQuerySet(models.QuerySet):
     def for_module(self, module_page):
         return self.filter(module=module_page)
@@ -654,6 +705,17 @@ class Quiz(ClusterableModel):
         choices=ReviewPolicy.choices,
         default=ReviewPolicy.FEEDBACK,
     )
+    answers_shown = models.CharField(
+        _("hiện đáp án đúng"),
+        max_length=20,
+        choices=AnswerRelease.choices,
+        default=AnswerRelease.AFTER_LAST_ATTEMPT,
+        help_text=_(
+            "Khi nào học viên được xem đáp án đúng, phản hồi và giải thích. “Sau lần làm bài cuối "
+            "cùng”: khi đã dùng hết số lần làm bài (nếu không giới hạn số lần thì chỉ khi bài "
+            "kiểm tra đã đóng). Bài kiểm tra cuối khóa không được chọn “Ngay sau khi nộp”."
+        ),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = QuizQuerySet.as_manager()
@@ -671,7 +733,7 @@ class Quiz(ClusterableModel):
                 FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")]),
                 FieldRowPanel([FieldPanel("shuffle_questions"), FieldPanel("shuffle_choices")]),
                 FieldPanel("questions_per_page"),
-                FieldPanel("review_policy"),
+                FieldRowPanel([FieldPanel("review_policy"), FieldPanel("answers_shown")]),
             ],
             heading=_("Thiết lập"),
         ),
@@ -686,6 +748,14 @@ class Quiz(ClusterableModel):
                 condition=Q(module__isnull=True) | Q(course__isnull=True),
                 name="quizzes_quiz_module_or_course",
             ),
+            # A final test never shows its answers right after a submission (Quiz.clean says why).
+            models.CheckConstraint(
+                condition=Q(course__isnull=True) | ~Q(answers_shown="immediately"),
+                name="quizzes_quiz_final_test_answers_not_immediate",
+                violation_error_message=_(
+                    "Bài kiểm tra cuối khóa không được hiện đáp án ngay sau khi nộp."
+                ),
+            ),
         ]
 
     def __str__(self):
@@ -698,6 +768,16 @@ class Quiz(ClusterableModel):
             )
         if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
             raise ValidationError({"closes_at": _("Thời điểm đóng phải sau thời điểm mở.")})
+        if self.course_id and self.answers_shown == AnswerRelease.IMMEDIATELY:
+            raise ValidationError(
+                {
+                    "answers_shown": _(
+                        "Bài kiểm tra cuối khóa không được hiện đáp án ngay sau khi nộp: học viên "
+                        "còn lượt làm lại sẽ chép đáp án. Chọn “Sau lần làm bài cuối cùng”, “Sau "
+                        "khi bài kiểm tra đóng” hoặc “Không bao giờ”."
+                    )
+                }
+            )
 
     @property
     def is_final_test(self):
@@ -706,6 +786,92 @@ class Quiz(ClusterableModel):
     @property
     def review_level(self):
         return REVIEW_LEVEL[self.review_policy]
+
+    # Settings whose change after publication is written to the admin's history (who, when,
+    # old → new): they decide who passes and when the right answers are shown.
+    AUDITED_SETTINGS = (
+        "pass_mark",
+        "review_policy",
+        "answers_shown",
+        "attempts_allowed",
+        "closes_at",
+    )
+
+    def audited_values(self):
+        return {name: getattr(self, name) for name in self.AUDITED_SETTINGS}
+
+    def log_settings_change(self, before, user):
+        """Write a Wagtail log entry ("quizzes.settings_changed", quizzes/wagtail_hooks.py) if
+        any audited setting differs from `before` (audited_values() read before the edit).
+        Returns the entry, or None when nothing audited changed."""
+        from wagtail.log_actions import log
+
+        changes = []
+        for name in self.AUDITED_SETTINGS:
+            old, new = before.get(name), getattr(self, name)
+            if old != new:
+                changes.append(
+                    {
+                        "field": name,
+                        "label": str(self._meta.get_field(name).verbose_name),
+                        "old": _audit_text(self, name, old),
+                        "new": _audit_text(self, name, new),
+                    }
+                )
+        if not changes:
+            return None
+        return log(
+            instance=self,
+            action="quizzes.settings_changed",
+            user=user,
+            data={"changes": changes, "attempts": self.attempts.count()},
+        )
+
+    def is_closed(self, now=None):
+        now = now or timezone.now()
+        return self.closes_at is not None and now >= self.closes_at
+
+    def answers_released(self, user, now=None):
+        """May `user` now see this quiz's right answers (and the feedback and explanations that
+        give them away)? The one place that decides, for every page that could show them.
+
+        - never: no;
+        - after the quiz closes: once `closes_at` has passed (never if it has none);
+        - after the last attempt: once the quiz has closed, or the learner has used every
+          allowed attempt and has none in progress; with unlimited attempts only at closing;
+        - immediately: after each submission, for a module's knowledge check only. A final test
+          is treated as "after the last attempt" whatever is stored (validation refuses it), so
+          it never reveals while the learner has an attempt left.
+        """
+        policy = self.answers_shown
+        if policy == AnswerRelease.NEVER:
+            return False
+        if self.is_closed(now):
+            return True
+        if policy == AnswerRelease.AFTER_CLOSE:
+            return False
+        if policy == AnswerRelease.IMMEDIATELY and not self.is_final_test:
+            return True
+        if self.attempts_allowed is None:
+            return False
+        used = self.attempts_of(user).aggregate(
+            n=models.Count("pk"),
+            open=models.Count("pk", filter=Q(state=Attempt.State.IN_PROGRESS)),
+        )
+        return used["n"] >= self.attempts_allowed and used["open"] == 0
+
+    def answers_release_note(self):
+        """A Vietnamese sentence for a review page where the answers are still withheld."""
+        policy = self.answers_shown
+        if policy == AnswerRelease.NEVER:
+            return gettext("Bài kiểm tra này không hiện đáp án đúng.")
+        if policy == AnswerRelease.AFTER_CLOSE or self.attempts_allowed is None:
+            if self.closes_at:
+                return gettext("Đáp án đúng sẽ được hiện sau khi bài kiểm tra đóng (%(when)s).") % {
+                    "when": timezone.localtime(self.closes_at).strftime("%H:%M %d/%m/%Y")
+                }
+            return gettext("Đáp án đúng không được hiện khi bài kiểm tra còn mở.")
+        return gettext("Đáp án đúng sẽ được hiện sau lần làm bài cuối cùng của bạn.")
 
     def question_count(self):
         return len(self.fixed_questions.all()) + sum(r.count for r in self.random_rules.all())
@@ -782,7 +948,8 @@ class Quiz(ClusterableModel):
             raise AttemptRefused(gettext("Bài kiểm tra chưa có câu hỏi."))
         question_ids = [q.pk for q in questions]
         by_id = {q.pk: q for q in _with_own_parts(Question.objects.filter(pk__in=question_ids))}
-        rng = random.Random()  # noqa: S311
+        rng = random.SystemRandom()
+        tokens = AttemptTokens()
         from lms.org.models import Person
 
         # The unit and department are frozen into the attempt: one query for all three.
@@ -816,7 +983,7 @@ class Quiz(ClusterableModel):
                         position=index + 1,
                         question_id=pk,
                         question_version=by_id[pk].version,
-                        snapshot=by_id[pk].build_snapshot(rng, self.shuffle_choices),
+                        snapshot=by_id[pk].build_snapshot(rng, self.shuffle_choices, tokens),
                     )
                     for index, pk in enumerate(question_ids)
                 )
@@ -827,6 +994,18 @@ class Quiz(ClusterableModel):
                 raise
             return current, False
         return attempt, True
+
+
+def _audit_text(quiz, name, value):
+    """A setting's value as the log shows it (choice labels, dd/mm/yyyy, "—" for empty)."""
+    if value is None or value == "":
+        return "—"
+    field = quiz._meta.get_field(name)
+    if field.choices:
+        return str(dict(field.flatchoices).get(value, value))
+    if hasattr(value, "tzinfo"):
+        return timezone.localtime(value).strftime("%H:%M %d/%m/%Y")
+    return str(value)
 
 
 class AttemptRefused(Exception):
@@ -1073,7 +1252,23 @@ class Attempt(models.Model):
 
     @property
     def review_level(self):
+        """The review policy frozen at the start (what the quiz promised); what may be shown
+        now is `visible_review_level`."""
         return REVIEW_LEVEL[self.review_policy]
+
+    def visible_review_level(self, now=None):
+        """The review level the learner's result page may use now (quizzes.display levels).
+
+        The attempt's review policy, capped while the quiz's right answers are withheld
+        (Quiz.answers_released): a knowledge check still says which questions were right; a
+        final test shows the score only, since "right or wrong" on a true/false question, or
+        across retries on a choice question, is the answer itself."""
+        level = self.review_level
+        final = self.quiz.is_final_test
+        withheld = REVIEW_LEVEL[ReviewPolicy.SCORE if final else ReviewPolicy.CORRECTNESS]
+        if level > withheld and not self.quiz.answers_released(self.user, now):
+            level = withheld
+        return level
 
     def check_open(self, now=None):
         """(True, "") if answers may still be saved, else (False, "closed" | "overdue")."""
@@ -1225,7 +1420,9 @@ def quiz_for_module(module_page):
 __all__ = [
     "Attempt",
     "AttemptQuestion",
+    "AnswerRelease",
     "AttemptRefused",
+    "AttemptTokens",
     "Category",
     "Choice",
     "GradingMethod",

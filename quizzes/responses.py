@@ -3,22 +3,36 @@
 Field names (the same for plain form posts and for the autosave script):
 - ``shown``: one value per attempt-question on the posted page; only those are updated
   (a question on the page with nothing ticked is saved as unanswered);
-- ``q<aq>``: the choice id (single, true/false), choice ids (multiple), text (short) or a
+- ``q<aq>``: the choice token (single, true/false), choice tokens (multiple), text (short) or a
   number as Vietnamese people write it (numerical: ``3,5`` or ``3.5``, see quizzes/numbers.py);
-- ``q<aq>_<prompt id>``: the option id chosen for a matching prompt;
-- ``q<aq>_<item id>``: the position (1..n) chosen for an ordering item.
+- ``q<aq>_<prompt token>``: the option token chosen for a matching prompt;
+- ``q<aq>_<item token>``: the position (1..n) chosen for an ordering item.
 
-Each question on the page also carries ``k<aq>``: the server-signed shape of what it showed
-(the ids a valid answer may use). The autosave checks answers against it, so the hot path needs
-no database read; a missing or tampered token only means the snapshot is read from the database.
+Tokens are the attempt's opaque identifiers (models.AttemptTokens, in the snapshot beside each
+entry's bank id): random, so sorting names or values tells nothing. Parsing maps them back to the
+bank ids, which are what responses store and grading, review and item analysis read. A snapshot
+from before tokens (an attempt started earlier) uses its ids as tokens.
 
-Anything that does not belong to the attempt's snapshot (an unknown question, a choice of another
-question, a position out of range) raises InvalidResponse: the whole post is refused.
+Each question on the page also carries ``k<aq>``: the server's sealed shape of what it showed
+(token → id for each entry a valid answer may use), signed and encrypted, since the ids it maps
+to would give the answer order away. The autosave checks answers against it, so the hot path
+needs no database read; a missing or tampered token only means the snapshot is read from the
+database.
+
+Anything that does not belong to the attempt's snapshot (an unknown question, an unknown token,
+a position out of range) raises InvalidResponse: the whole post is refused.
 """
 
+import base64
+import hashlib
+import hmac
+import json
+import secrets
+import zlib
 from types import SimpleNamespace
 
 from django.core import signing
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
 from .numbers import NumberError, parse_number, plain
@@ -44,6 +58,23 @@ def shown_ids(data):
     return list(dict.fromkeys(ids))
 
 
+def token_of(entry):
+    """The identifier the learner's page uses for a snapshot entry."""
+    return entry.get("token") or str(entry["id"])
+
+
+def _lookup(entries):
+    return {token_of(entry): entry["id"] for entry in entries}
+
+
+def _id_for(tokens, raw):
+    """The bank id of a posted token, or InvalidResponse if the question did not show it."""
+    try:
+        return tokens[str(raw)]
+    except KeyError:
+        raise InvalidResponse(_("Lựa chọn không thuộc câu hỏi này.")) from None
+
+
 def parse_one(item, data):
     """The response to one attempt question from form data (None = unanswered)."""
     snap = item.snapshot
@@ -53,17 +84,13 @@ def parse_one(item, data):
         raw = data.get(name)
         if raw in (None, ""):
             return None
-        choice = _int(raw)
-        if choice not in {c["id"] for c in snap["choices"]}:
-            raise InvalidResponse(_("Lựa chọn không thuộc câu hỏi này."))
-        return {"choice": choice}
+        return {"choice": _id_for(_lookup(snap["choices"]), raw)}
     if qtype == "multiple":
         values = [v for v in data.getlist(name) if v != ""]
-        chosen = sorted({_int(v) for v in values})
+        tokens = _lookup(snap["choices"])
+        chosen = sorted({_id_for(tokens, v) for v in values})
         if not chosen:
             return None
-        if not set(chosen) <= {c["id"] for c in snap["choices"]}:
-            raise InvalidResponse(_("Lựa chọn không thuộc câu hỏi này."))
         return {"choices": chosen}
     if qtype == "short":
         text = " ".join((data.get(name) or "").split())
@@ -71,22 +98,19 @@ def parse_one(item, data):
             raise InvalidResponse(_("Câu trả lời quá dài (tối đa 500 ký tự)."))
         return {"text": text} if text else None
     if qtype == "matching":
-        options = {o["id"] for o in snap["options"]}
+        options = _lookup(snap["options"])
         pairs = {}
         for prompt in snap["prompts"]:
-            raw = data.get(f"{name}_{prompt['id']}")
+            raw = data.get(f"{name}_{token_of(prompt)}")
             if raw in (None, ""):
                 continue
-            option = _int(raw)
-            if option not in options:
-                raise InvalidResponse(_("Lựa chọn không thuộc câu hỏi này."))
-            pairs[str(prompt["id"])] = option
+            pairs[str(prompt["id"])] = _id_for(options, raw)
         return {"pairs": pairs} if pairs else None
     if qtype == "ordering":
         count = len(snap["items"])
         positions = {}
         for entry in snap["items"]:
-            raw = data.get(f"{name}_{entry['id']}")
+            raw = data.get(f"{name}_{token_of(entry)}")
             if raw in (None, ""):
                 continue
             position = _int(raw)
@@ -129,11 +153,12 @@ def parse_page(attempt, data):
 
 
 def shape_of(snapshot):
-    """The part of a snapshot that decides which answers are valid (ids only, no texts/keys)."""
+    """The part of a snapshot that decides which answers are valid: each entry's token and bank
+    id, in the order shown (no texts, no answer key)."""
     shape = {"type": snapshot.get("type")}
     for key in ("choices", "prompts", "options", "items"):
         if key in snapshot:
-            shape[key] = [{"id": entry["id"]} for entry in snapshot[key]]
+            shape[key] = [{"id": entry["id"], "token": token_of(entry)} for entry in snapshot[key]]
     return shape
 
 
@@ -141,8 +166,44 @@ def _salt(attempt_id, item_id):
     return f"quizzes.shape.{attempt_id}.{item_id}"
 
 
+def _keystream(salt, nonce, length):
+    """HMAC-SHA256 (keyed from SECRET_KEY and the salt) in counter mode over a random nonce."""
+    key = salted_hmac("quizzes.shape.cipher", salt).digest()
+    blocks = (length + 31) // 32
+    return b"".join(
+        hmac.new(key, nonce + i.to_bytes(4, "big"), hashlib.sha256).digest() for i in range(blocks)
+    )[:length]
+
+
+def _xor(data, stream):
+    return (int.from_bytes(data, "big") ^ int.from_bytes(stream, "big")).to_bytes(len(data), "big")
+
+
 def sign_shape(attempt_id, item_id, snapshot):
-    return signing.dumps(shape_of(snapshot), salt=_salt(attempt_id, item_id), compress=True)
+    """The shape sealed for the page: encrypted (the learner must not read the bank ids, whose
+    order is the answer order), then signed (Django's signing, salted per attempt question)."""
+    salt = _salt(attempt_id, item_id)
+    plain_bytes = zlib.compress(json.dumps(shape_of(snapshot), separators=(",", ":")).encode())
+    nonce = secrets.token_bytes(16)
+    stream = _keystream(salt, nonce, len(plain_bytes))
+    sealed = nonce + _xor(plain_bytes, stream)
+    return signing.Signer(salt=salt).sign(base64.urlsafe_b64encode(sealed).decode())
+
+
+def open_shape(attempt_id, item_id, token):
+    """The shape a `sign_shape` token carries, or None if it does not verify."""
+    salt = _salt(attempt_id, item_id)
+    try:
+        sealed = base64.urlsafe_b64decode(signing.Signer(salt=salt).unsign(token))
+    except (signing.BadSignature, ValueError):
+        return None
+    nonce, body = sealed[:16], sealed[16:]
+    stream = _keystream(salt, nonce, len(body))
+    try:
+        shape = json.loads(zlib.decompress(_xor(body, stream)))
+    except (zlib.error, ValueError):
+        return None
+    return shape if isinstance(shape, dict) else None
 
 
 def signed_items(attempt_id, ids, data):
@@ -153,9 +214,8 @@ def signed_items(attempt_id, ids, data):
         token = data.get(f"k{pk}")
         if not token:
             return None
-        try:
-            shape = signing.loads(token, salt=_salt(attempt_id, pk))
-        except signing.BadSignature:
+        shape = open_shape(attempt_id, pk, token)
+        if shape is None:
             return None
         items[pk] = SimpleNamespace(pk=pk, snapshot=shape)
     return items

@@ -258,7 +258,9 @@ def result(request, attempt_id):
     attempt = _get_attempt(request.user.pk, attempt_id)
     if attempt.is_in_progress and not _overdue_closed(request, attempt):
         return redirect("quizzes:attempt", attempt_id=attempt.pk)
-    level = attempt.review_level
+    # What the review may show now: the attempt's policy, capped while the quiz withholds its
+    # right answers (Attempt.visible_review_level, the one rule).
+    level = attempt.visible_review_level()
     items = attempt.questions.order_by("position") if level > 0 else []
     return render(
         request,
@@ -268,5 +270,6 @@ def result(request, attempt_id):
             "quiz": attempt.quiz,
             "questions": [question_view(item, level) for item in items],
             "review_level": level,
+            "answers_withheld": level < attempt.review_level,
         },
     )

@@ -6,8 +6,10 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.views.generic import EditView
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.log_actions import LogFormatter
 
 from . import admin_views
 from .models import Category, Question, Quiz
@@ -39,8 +41,21 @@ class QuestionViewSet(ModelViewSet):
         return Question.objects.select_related("category__parent__parent")
 
 
+class QuizEditView(EditView):
+    """The quiz edit form, which also writes who changed the pass mark or the review and
+    answer policies, when, and from what to what (Quiz.log_settings_change)."""
+
+    def save_instance(self):
+        # The form has already copied the posted values onto the instance: read the stored ones.
+        before = Quiz.objects.filter(pk=self.object.pk).values(*Quiz.AUDITED_SETTINGS).first()
+        instance = super().save_instance()
+        instance.log_settings_change(before or {}, self.request.user)
+        return instance
+
+
 class QuizViewSet(ModelViewSet):
     model = Quiz
+    edit_view_class = QuizEditView
     name = "quizzes_quiz"
     menu_label = _("Bài kiểm tra")
     icon = "tasks"
@@ -130,3 +145,15 @@ admin_urls = [
 @hooks.register("register_admin_urls")
 def register_admin_urls():
     return [path("ngan-hang-cau-hoi/", include((admin_urls, "quizzes_admin")))]
+
+
+@hooks.register("register_log_actions")
+def register_quiz_log_actions(actions):
+    @actions.register_action("quizzes.settings_changed")
+    class QuizSettingsChanged(LogFormatter):
+        label = _("Đổi điểm đạt hoặc chế độ xem lại, hiện đáp án của bài kiểm tra")
+
+        def format_message(self, log_entry):
+            changes = (log_entry.data or {}).get("changes", [])
+            parts = [f"{c['label']}: {c['old']} → {c['new']}" for c in changes]
+            return _("Đổi thiết lập bài kiểm tra: %(changes)s") % {"changes": "; ".join(parts)}

@@ -146,30 +146,41 @@ def make_quiz(db):
 
 @pytest.fixture
 def quiz(make_quiz, module, bank, enrolled):
-    return make_quiz(list(bank.values()), module=module, pass_mark=Decimal("80"))
+    # A module's knowledge check that shows its answers after each submission (the review
+    # tests read them); final tests and the default policy withhold them (test_answer_release).
+    return make_quiz(
+        list(bank.values()), module=module, pass_mark=Decimal("80"), answers_shown="immediately"
+    )
+
+
+def token(snapshot, key, entry_id):
+    """The token the attempt's page uses for the entry `entry_id` of `snapshot[key]`."""
+    return next(e["token"] for e in snapshot[key] if e["id"] == entry_id)
 
 
 def right_answers(attempt):
-    """POST data answering every question of `attempt` correctly."""
+    """POST data answering every question of `attempt` correctly (with the page's tokens)."""
     from quizzes.grading import correct_response
 
     data = {"shown": []}
     for item in attempt.questions.all():
         data["shown"].append(str(item.pk))
-        key = correct_response(item.snapshot)
+        snap = item.snapshot
+        key = correct_response(snap)
         name = f"q{item.pk}"
         if "choice" in key:
-            data[name] = str(key["choice"])
+            data[name] = token(snap, "choices", key["choice"])
         elif "choices" in key:
-            data[name] = [str(c) for c in key["choices"]]
+            data[name] = [token(snap, "choices", c) for c in key["choices"]]
         elif "text" in key:
             data[name] = key["text"]
         elif "value" in key:  # numerical, written the Vietnamese way
             data[name] = key["value"].replace(".", ",")
         elif "pairs" in key:
             for prompt, option in key["pairs"].items():
-                data[f"{name}_{prompt}"] = str(option)
+                prompt_token = token(snap, "prompts", int(prompt))
+                data[f"{name}_{prompt_token}"] = token(snap, "options", option)
         elif "positions" in key:
             for item_id, position in key["positions"].items():
-                data[f"{name}_{item_id}"] = str(position)
+                data[f"{name}_{token(snap, 'items', int(item_id))}"] = str(position)
     return data

@@ -432,6 +432,7 @@ def test_trainer_builds_a_module_check_with_a_random_rule(client_for, trainer, m
             "shuffle_choices": "on",
             "questions_per_page": "0",
             "review_policy": "feedback",
+            "answers_shown": "immediately",
         }
     )
     response = client_for(trainer).post(reverse("quizzes_quiz:add"), data)

@@ -57,7 +57,7 @@ def test_failing_does_not_complete_the_module(client_for, learner, quiz, module,
     wrong = next(c for c in item.snapshot["choices"] if c["fraction"] == "0.00000")
     client.post(
         reverse("quizzes:attempt", args=[attempt.pk]),
-        {"shown": [item.pk], f"q{item.pk}": wrong["id"], "action": "submit"},
+        {"shown": [item.pk], f"q{item.pk}": wrong["token"], "action": "submit"},
     )
     attempt.refresh_from_db()
     assert attempt.score == Decimal("0.00")

@@ -83,18 +83,20 @@ def test_valid_token_save_is_exactly_the_guarded_update(started, single):
     client, attempt = started
     save_token, shapes = page_tokens(client, attempt)
     assert save_token
-    choice = single.snapshot["choices"][1]["id"]
+    choice = single.snapshot["choices"][1]
     session_load = mock.patch.object(
         SessionBase, "_get_session", side_effect=AssertionError("session read")
     )
     user_load = mock.patch("django.contrib.auth.get_user", side_effect=AssertionError("user read"))
     with session_load, user_load:
-        response, sql = _post(client, attempt, save_data(single, shapes, save_token, choice))
+        response, sql = _post(
+            client, attempt, save_data(single, shapes, save_token, choice["token"])
+        )
     assert response.status_code == 200 and response.json()["ok"] is True
     assert len(sql) == 1
     assert sql[0].lstrip().upper().startswith("UPDATE")
     single.refresh_from_db()
-    assert single.response == {"choice": choice}
+    assert single.response == {"choice": choice["id"]}
     assert single.answered_at is not None
 
 
@@ -108,8 +110,8 @@ def test_two_questions_with_a_token_are_two_updates(started, bank, django_assert
         "shown": [single.pk, truefalse.pk],
         f"k{single.pk}": shapes[single.pk],
         f"k{truefalse.pk}": shapes[truefalse.pk],
-        f"q{single.pk}": single.snapshot["choices"][0]["id"],
-        f"q{truefalse.pk}": truefalse.snapshot["choices"][1]["id"],
+        f"q{single.pk}": single.snapshot["choices"][0]["token"],
+        f"q{truefalse.pk}": truefalse.snapshot["choices"][1]["token"],
         autosave.FIELD: save_token,
     }
     with django_assert_num_queries(2):
@@ -135,12 +137,12 @@ def test_two_questions_with_a_token_are_two_updates(started, bank, django_assert
 def test_invalid_token_falls_back_to_the_session_and_still_saves(started, single, token):
     client, attempt = started
     _save_token, shapes = page_tokens(client, attempt)
-    choice = single.snapshot["choices"][2]["id"]
-    response, sql = _post(client, attempt, save_data(single, shapes, token, choice))
+    choice = single.snapshot["choices"][2]
+    response, sql = _post(client, attempt, save_data(single, shapes, token, choice["token"]))
     assert response.json()["ok"] is True
     assert full_path(sql)
     single.refresh_from_db()
-    assert single.response == {"choice": choice}
+    assert single.response == {"choice": choice["id"]}
 
 
 @pytest.mark.django_db
@@ -151,7 +153,7 @@ def test_token_used_from_another_learners_session_is_404(started, single, client
     other = client_for(learner_b)
     response = other.post(
         reverse("quizzes:save", args=[attempt.pk]),
-        save_data(single, shapes, save_token, single.snapshot["choices"][0]["id"]),
+        save_data(single, shapes, save_token, single.snapshot["choices"][0]["token"]),
     )
     assert response.status_code == 404
     assert state_of(attempt) == before
@@ -170,7 +172,7 @@ def test_token_used_with_a_forged_session_cookie_is_refused(started, single, qui
     stranger.cookies[settings.SESSION_COOKIE_NAME] = "khong-phai-phien-nay"
     response = stranger.post(
         reverse("quizzes:save", args=[attempt.pk]),
-        save_data(single, shapes, save_token, single.snapshot["choices"][0]["id"]),
+        save_data(single, shapes, save_token, single.snapshot["choices"][0]["token"]),
     )
     assert response.status_code == 302
     assert "/tai-khoan/dang-nhap/" in response["Location"]
@@ -196,7 +198,7 @@ def test_token_of_one_attempt_does_not_open_another(
         reverse("quizzes:save", args=[theirs.pk]),
         {
             "shown": their_item.pk,
-            f"q{their_item.pk}": their_item.snapshot["choices"][0]["id"],
+            f"q{their_item.pk}": their_item.snapshot["choices"][0]["token"],
             autosave.FIELD: save_token,
         },
     )
@@ -233,7 +235,9 @@ def test_expired_token_falls_back_and_the_late_save_is_refused(
     with time_machine.travel(late, tick=False):
         assert autosave.token_user_id(_request(save_token, client), attempt.pk) is None
         response, sql = _post(
-            client, attempt, save_data(item, shapes, save_token, item.snapshot["choices"][0]["id"])
+            client,
+            attempt,
+            save_data(item, shapes, save_token, item.snapshot["choices"][0]["token"]),
         )
     assert response.status_code == 400
     assert response.json()["closed"] is True
@@ -280,7 +284,7 @@ def test_untimed_token_expires_after_max_age_and_the_session_path_saves(started,
         response, sql = _post(
             client,
             attempt,
-            save_data(single, shapes, save_token, single.snapshot["choices"][1]["id"]),
+            save_data(single, shapes, save_token, single.snapshot["choices"][1]["token"]),
         )
     assert response.json()["ok"] is True
     assert full_path(sql)
@@ -297,7 +301,7 @@ def test_after_logout_the_token_alone_saves_nothing(started, single):
     assert settings.SESSION_COOKIE_NAME not in client.cookies
     response = client.post(
         reverse("quizzes:save", args=[attempt.pk]),
-        save_data(single, shapes, save_token, single.snapshot["choices"][0]["id"]),
+        save_data(single, shapes, save_token, single.snapshot["choices"][0]["token"]),
     )
     assert response.status_code == 302
     assert "/tai-khoan/dang-nhap/" in response["Location"]
@@ -312,12 +316,12 @@ def test_after_logging_in_again_the_old_token_falls_back_to_the_new_session(
     save_token, shapes = page_tokens(client, attempt)
     client.logout()
     client.force_login(learner)
-    choice = single.snapshot["choices"][0]["id"]
-    response, sql = _post(client, attempt, save_data(single, shapes, save_token, choice))
+    choice = single.snapshot["choices"][0]
+    response, sql = _post(client, attempt, save_data(single, shapes, save_token, choice["token"]))
     assert response.json()["ok"] is True
     assert full_path(sql)  # a new session key: the old token is not accepted, the session is
     single.refresh_from_db()
-    assert single.response == {"choice": choice}
+    assert single.response == {"choice": choice["id"]}
 
 
 @pytest.mark.django_db
@@ -328,7 +332,7 @@ def test_token_save_after_submit_is_refused(started, single):
     before = state_of(attempt)
     response = client.post(
         reverse("quizzes:save", args=[attempt.pk]),
-        save_data(single, shapes, save_token, single.snapshot["choices"][0]["id"]),
+        save_data(single, shapes, save_token, single.snapshot["choices"][0]["token"]),
     )
     assert response.status_code == 400
     assert response.json()["closed"] is True

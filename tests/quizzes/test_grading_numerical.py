@@ -166,7 +166,7 @@ def test_numerical_parts_are_checked(category):
 
 @pytest.fixture
 def numeric_attempt(client_for, learner, make_quiz, module, category, enrolled):
-    quiz = make_quiz([make_numerical(category)], module=module)
+    quiz = make_quiz([make_numerical(category)], module=module, answers_shown="immediately")
     client = client_for(learner)
     client.post(reverse("quizzes:start", args=[quiz.pk]))
     attempt = Attempt.objects.get(user=learner)

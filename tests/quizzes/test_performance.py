@@ -24,8 +24,10 @@ def two_quizzes(make_quiz, module, course, category, enrolled):
     questions = []
     for _ in range(9):  # 54 questions of every type
         questions.extend(make_bank(category).values())
-    small = make_quiz(questions[:10], module=module)
-    large = make_quiz(questions[:50], course=course)
+    # One attempt each: after it the right answers are released, so both result pages review
+    # every question (and both pay the release check).
+    small = make_quiz(questions[:10], module=module, attempts_allowed=1)
+    large = make_quiz(questions[:50], course=course, attempts_allowed=1)
     return small, large
 
 

@@ -281,8 +281,8 @@ def test_garbage_values_are_refused(started, bank):
     before = state_of(attempt)
     for data in (
         {"shown": "abc"},
-        {"shown": ordering.pk, f"q{ordering.pk}_{ordering.snapshot['items'][0]['id']}": "99"},
-        {"shown": ordering.pk, f"q{ordering.pk}_{ordering.snapshot['items'][0]['id']}": "x"},
+        {"shown": ordering.pk, f"q{ordering.pk}_{ordering.snapshot['items'][0]['token']}": "99"},
+        {"shown": ordering.pk, f"q{ordering.pk}_{ordering.snapshot['items'][0]['token']}": "x"},
         {},
     ):
         assert client.post(reverse("quizzes:save", args=[attempt.pk]), data).status_code == 400
@@ -439,15 +439,15 @@ def test_autosave_with_the_page_token_needs_no_snapshot_read(
     client, attempt = started
     item = attempt.questions.get(question=bank["single"])
     token = _token(client, attempt, item)
-    choice = item.snapshot["choices"][1]["id"]
+    choice = item.snapshot["choices"][1]
     with django_assert_max_num_queries(3):  # session, user, the guarded UPDATE
         response = client.post(
             reverse("quizzes:save", args=[attempt.pk]),
-            {"shown": item.pk, f"k{item.pk}": token, f"q{item.pk}": choice},
+            {"shown": item.pk, f"k{item.pk}": token, f"q{item.pk}": choice["token"]},
         )
     assert response.json()["ok"]
     item.refresh_from_db()
-    assert item.response == {"choice": choice}
+    assert item.response == {"choice": choice["id"]}
 
 
 @pytest.mark.django_db
@@ -492,7 +492,11 @@ def test_token_of_someone_elses_attempt_is_404(started, bank, client_for, learne
     before = state_of(attempt)
     response = client_for(learner_b).post(
         reverse("quizzes:save", args=[attempt.pk]),
-        {"shown": item.pk, f"k{item.pk}": token, f"q{item.pk}": item.snapshot["choices"][0]["id"]},
+        {
+            "shown": item.pk,
+            f"k{item.pk}": token,
+            f"q{item.pk}": item.snapshot["choices"][0]["token"],
+        },
     )
     assert response.status_code == 404
     assert state_of(attempt) == before
@@ -507,7 +511,11 @@ def test_token_save_after_submit_is_refused(started, bank):
     before = state_of(attempt)
     response = client.post(
         reverse("quizzes:save", args=[attempt.pk]),
-        {"shown": item.pk, f"k{item.pk}": token, f"q{item.pk}": item.snapshot["choices"][0]["id"]},
+        {
+            "shown": item.pk,
+            f"k{item.pk}": token,
+            f"q{item.pk}": item.snapshot["choices"][0]["token"],
+        },
     )
     assert response.status_code == 400
     assert response.json()["closed"] is True
@@ -532,7 +540,7 @@ def test_token_save_after_the_deadline_is_refused_and_the_attempt_submitted(
             {
                 "shown": item.pk,
                 f"k{item.pk}": token,
-                f"q{item.pk}": item.snapshot["choices"][0]["id"],
+                f"q{item.pk}": item.snapshot["choices"][0]["token"],
             },
         )
     assert response.status_code == 400
