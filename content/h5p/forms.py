@@ -35,7 +35,9 @@ class H5PUploadForm(WagtailAdminModelForm):
                 % {"file": upload.name, "mb": MAX_TOTAL_SIZE // 2**20}
             )
         try:
-            self.validated = validate_package(upload, upload.name)
+            self.validated = validate_package(
+                upload, upload.name, user=getattr(self, "for_user", None)
+            )
         except H5PPackageError as exc:
             raise forms.ValidationError(exc.messages) from None
         upload.seek(0)

@@ -116,3 +116,34 @@ def _delete_package_files(sender, instance, **kwargs):
     from .services import delete_package_files
 
     transaction.on_commit(lambda: delete_package_files(instance))
+
+
+class VettedLibrary(models.Model):
+    """An H5P library a superuser vetted beyond the list the project ships
+    (content/h5p/vetted_libraries.json): the exact files, by SHA-256, that may run in the
+    player. Added only through the vetting screen (content/h5p/library_admin.py), logged."""
+
+    machine_name = models.CharField(_("tên máy"), max_length=255)
+    major_version = models.PositiveIntegerField(_("phiên bản chính"))
+    minor_version = models.PositiveIntegerField(_("phiên bản phụ"))
+    patch_version = models.PositiveIntegerField(_("bản vá"))
+    files = models.JSONField(_("tệp và mã băm SHA-256"), default=dict)
+    digest = models.CharField(_("mã băm của bộ tệp"), max_length=64, unique=True)
+    source_filename = models.CharField(_("gói nguồn"), max_length=255, blank=True)
+    vetted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("người thẩm định"),
+    )
+    vetted_at = models.DateTimeField(_("thời điểm thẩm định"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("thư viện H5P đã thẩm định")
+        verbose_name_plural = _("thư viện H5P đã thẩm định")
+        ordering = ["machine_name", "major_version", "minor_version", "patch_version"]
+        indexes = [models.Index(fields=["machine_name", "major_version", "minor_version"])]
+
+    def __str__(self):
+        return f"{self.machine_name} {self.major_version}.{self.minor_version}.{self.patch_version}"

@@ -33,7 +33,7 @@ def import_package(file_or_path, user=None, title=""):
     filename = Path(getattr(file_or_path, "name", None) or str(file_or_path)).name
     if hasattr(file_or_path, "seek"):
         file_or_path.seek(0)
-    validated = validate_package(file_or_path, filename)
+    validated = validate_package(file_or_path, filename, user=user)
     if hasattr(file_or_path, "seek"):
         file_or_path.seek(0)
 

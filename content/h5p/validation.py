@@ -5,6 +5,7 @@ it breaks. The archive is read member by member from the zip's central directory
 extracted to disk here.
 """
 
+import hashlib
 import json
 import posixpath
 import re
@@ -71,6 +72,30 @@ class ValidatedPackage:
     main_library: str
     members: list = field(default_factory=list)  # ZipInfo of every regular file to store
     total_size: int = 0
+    libraries: list = field(default_factory=list)  # LibraryManifest of every library folder
+
+
+@dataclass(frozen=True)
+class LibraryManifest:
+    """One library folder as found in a package: what the allow-list compares."""
+
+    machine_name: str
+    version: tuple  # (major, minor, patch)
+    files: dict  # path inside the library folder → SHA-256 (hex)
+
+    @property
+    def folder(self):
+        return f"{self.machine_name}-{self.version[0]}.{self.version[1]}"
+
+    @property
+    def label(self):
+        return f"{self.machine_name} {'.'.join(map(str, self.version))}"
+
+    @property
+    def digest(self):
+        """One SHA-256 over the sorted (path, hash) list: identifies this exact set of files."""
+        text = "\n".join(f"{path}\t{sha}" for path, sha in sorted(self.files.items()))
+        return hashlib.sha256(text.encode()).hexdigest()
 
 
 def extension(name):
@@ -116,6 +141,7 @@ class _Checker:
         self.errors = []
         self.files = {}  # name → ZipInfo, regular files only
         self.dirs = set()
+        self.hashes = {}  # name → SHA-256 (hex) of the member's bytes
 
     def error(self, message):
         if len(self.errors) < MAX_ERRORS:
@@ -428,18 +454,41 @@ class _Checker:
             self.error(_('Tệp "content/content.json": phải là một đối tượng JSON.'))
 
     def check_integrity(self):
-        """Decompress every member once (CRC and real size checked, bytes discarded), so a
-        damaged member is reported now, not halfway through storing the package."""
+        """Decompress every member once (CRC and real size checked, bytes hashed for the
+        library allow-list, then discarded), so a damaged member is reported now, not halfway
+        through storing the package."""
         for name, info in self.files.items():
             try:
+                digest = hashlib.sha256()
                 with self.archive.open(info) as stream:
                     size = 0
                     while chunk := stream.read(256 * 1024):
                         size += len(chunk)
                         if size > info.file_size:
                             raise zipfile.BadZipFile
+                        digest.update(chunk)
+                self.hashes[name] = digest.hexdigest()
             except ZIP_READ_ERRORS:
                 self.error(_('Tệp "%(file)s": dữ liệu nén bị hỏng.') % {"file": name})
+
+    def library_manifests(self, libraries):
+        """Every library folder of the package: name, full version and the SHA-256 of each of
+        its files, keyed by the path inside the folder."""
+        manifests = []
+        for (machine_name, major, minor), data in sorted(libraries.items()):
+            prefix = f"{machine_name}-{major}.{minor}/"
+            manifests.append(
+                LibraryManifest(
+                    machine_name=machine_name,
+                    version=(major, minor, _version(data["patchVersion"])),
+                    files={
+                        name[len(prefix) :]: digest
+                        for name, digest in sorted(self.hashes.items())
+                        if name.startswith(prefix)
+                    },
+                )
+            )
+        return manifests
 
     def check_svgs(self):
         for name, info in self.files.items():
@@ -461,9 +510,23 @@ class _Checker:
                 )
 
 
-def validate_package(fileobj, filename="tệp tải lên"):
-    """Validate a .h5p archive (a path or a binary file object). Returns a ValidatedPackage or
-    raises H5PPackageError listing every problem found."""
+def validate_package(fileobj, filename="tệp tải lên", user=None):
+    """Validate a .h5p archive (a path or a binary file object): its structure, then that every
+    library in it is vetted (content/h5p/libraries.py). Returns a ValidatedPackage or raises
+    H5PPackageError listing every problem found. `user` only chooses the wording of a refusal
+    (a superuser is pointed to the vetting screen, others to an administrator)."""
+    from .libraries import unvetted_problems
+
+    validated = validate_structure(fileobj, filename)
+    problems = unvetted_problems(validated.libraries, user=user)
+    if problems:
+        raise H5PPackageError(problems[:MAX_ERRORS])
+    return validated
+
+
+def validate_structure(fileobj, filename="tệp tải lên"):
+    """Everything but the library allow-list: what the vetting screen reads before a superuser
+    adds a package's libraries to the list. Uploads go through validate_package."""
     try:
         archive = zipfile.ZipFile(fileobj)
     except (zipfile.BadZipFile, OSError, EOFError, ValueError):
@@ -492,4 +555,5 @@ def validate_package(fileobj, filename="tệp tải lên"):
             main_library=f"{main[0]} {main[1]}.{main[2]}",
             members=list(checker.files.values()),
             total_size=checker.total_size,
+            libraries=checker.library_manifests(libraries),
         )

@@ -82,3 +82,17 @@ def enrolled(learner, course):
     from courses.models import Enrolment
 
     return Enrolment.objects.create(user=learner, course=course)
+
+
+@pytest.fixture(autouse=True)
+def vetted_demo_library(db):
+    """The handmade packages' library (ATS.Demo 1.0.2, tests/content/h5p_zips.py) is vetted
+    the way any library is: a superuser confirms it and vet_libraries records it."""
+    from content.h5p.libraries import vet_libraries
+    from content.h5p.validation import validate_structure
+    from tests.factories import UserFactory
+
+    from .h5p_zips import make_h5p
+
+    vetter = UserFactory(username="thamdinh", is_superuser=True, is_staff=True)
+    return vet_libraries(validate_structure(make_h5p()).libraries, vetter, "thu.h5p")

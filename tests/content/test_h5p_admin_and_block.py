@@ -1,10 +1,13 @@
 """Uploading packages in the Wagtail admin, and the H5P block on a module page."""
 
+import re
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from content.h5p.blocks import H5PActivityBlock
+from content.h5p.frame import read_frame_token
 from content.h5p.models import H5PPackage
 
 from .conftest import H5P_DIR, stored_files
@@ -89,16 +92,31 @@ def test_anonymous_is_sent_to_admin_login(client, media_root):
     assert not H5PPackage.objects.exists()
 
 
-def test_module_page_renders_the_player_container_and_script(
+def frame_src(html):
+    match = re.search(r'<iframe class="h5p-frame" src="([^"]+)" sandbox="([^"]*)"', html)
+    assert match, "no player frame"
+    return match[1], match[2]
+
+
+def test_module_page_renders_the_sandboxed_player_frame_and_script(
     client_for, learner, module, enrolled, truefalse
 ):
     response = client_for(learner).get(module.url)
     html = response.content.decode()
     assert response.status_code == 200
     assert "data-h5p-player" in html
-    assert f'data-h5p-json-path="/h5p/{truefalse.pk}"' in html
+    src, sandbox = frame_src(html)
+    assert src.startswith("http://testserver/h5p/play/")
+    assert sandbox == "allow-scripts"  # never allow-same-origin
+    grant = read_frame_token(src.split("/h5p/play/", 1)[1].split("/", 1)[0])
+    assert (grant.user_id, grant.package_id, grant.module_id, grant.preview) == (
+        learner.pk,
+        truefalse.pk,
+        module.pk,
+        False,
+    )
+    assert grant.parent_origin == "http://testserver"
     assert f'data-xapi-url="/h5p/xapi/{module.pk}/{truefalse.pk}/"' in html
-    assert "/static/vendor/h5p-standalone/dist/frame.bundle.js" in html
     assert "/static/content/h5p/player.js" in html
     assert "Hoạt động tương tác này cần bật JavaScript" in html  # the <noscript> note
     assert 'name="csrfmiddlewaretoken"' in html
@@ -157,6 +175,18 @@ def test_admin_preview_shows_the_player_but_reports_nothing(rf, trainer, module,
     block = H5PActivityBlock()
     value = block.to_python({"package": truefalse.pk, "title": "", "instructions": ""})
     html = block.render(value, context={"page": module, "request": request})
-    assert f'data-h5p-json-path="/h5p/{truefalse.pk}"' in html
+    src, sandbox = frame_src(html)
+    grant = read_frame_token(src.split("/h5p/play/", 1)[1].split("/", 1)[0])
+    assert grant.preview and grant.user_id == trainer.pk and sandbox == "allow-scripts"
     assert "data-xapi-url" not in html and "data-attempt" not in html
     assert "<h3>Hello World</h3>" in html  # the package's own title when the block has none
+
+
+def test_preview_by_someone_without_an_author_role_shows_no_player(rf, learner, module, truefalse):
+    request = rf.get("/")
+    request.user = learner
+    request.is_preview = True
+    block = H5PActivityBlock()
+    value = block.to_python({"package": truefalse.pk, "title": "", "instructions": ""})
+    html = block.render(value, context={"page": module, "request": request})
+    assert "<iframe" not in html

@@ -4,10 +4,10 @@ upload path: accepted ones are stored and readable, rejected ones leave nothing 
 import zipfile
 
 import pytest
-from django.core.files.storage import default_storage
 
 from content.h5p.models import H5PPackage
 from content.h5p.services import H5PPackageError, import_package
+from content.h5p.storage import package_storage
 from content.h5p.validation import MAX_FILES, validate_package
 
 from .conftest import H5P_DIR, stored_files
@@ -69,7 +69,7 @@ def test_valid_package_is_stored_member_by_member(media_root, trainer, name):
         assert package.file_count == len(files)
         assert package.total_size == sum(info.file_size for info in files)
         for info in files:
-            with default_storage.open(package.storage_path(info.filename)) as stored:
+            with package_storage().open(package.storage_path(info.filename)) as stored:
                 assert stored.read() == archive.read(info)
     assert len(stored_files(media_root)) == len(files)
 
@@ -77,7 +77,7 @@ def test_valid_package_is_stored_member_by_member(media_root, trainer, name):
 @pytest.mark.django_db
 def test_stray_text_file_at_top_level_of_truefalse_is_accepted(media_root):
     package = import_package(H5P_DIR / "valid" / "truefalse-h5p-standalone.h5p")
-    assert default_storage.exists(package.storage_path("H5P_CONTENT_HERE.txt"))
+    assert package_storage().exists(package.storage_path("H5P_CONTENT_HERE.txt"))
 
 
 @pytest.mark.django_db

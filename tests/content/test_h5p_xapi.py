@@ -239,11 +239,12 @@ def test_non_object_body_gives_400(client_for, learner, module, enrolled, truefa
     assert not H5PStatement.objects.exists()
 
 
-def test_oversized_body_gives_400(client_for, learner, module, enrolled, truefalse):
+def test_oversized_body_gives_413(client_for, learner, module, enrolled, truefalse):
     big = {**ANSWERED, "context": {"extensions": {"x": "a" * 70_000}}}
     response = post(client_for(learner), xapi_url(module, truefalse), big)
-    assert response.status_code == 400
-    assert not H5PStatement.objects.exists()
+    assert response.status_code == 413
+    assert "16 KB" in response.json()["error"]
+    assert not H5PStatement.objects.exists() and progress_of(learner, module) is None
 
 
 def test_interaction_without_result_is_stored_but_does_not_complete(
