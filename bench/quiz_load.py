@@ -365,7 +365,8 @@ def stop(process):
 # -- phases ------------------------------------------------------------------------------------
 
 SHOWN_RE = re.compile(r'name="shown" value="(\d+)"')
-RADIO_RE = re.compile(r'name="q(\d+)" value="(\d+)"')
+# Choice values are the attempt's opaque tokens (quizzes.models.AttemptTokens), not bank ids.
+RADIO_RE = re.compile(r'name="q(\d+)" value="([0-9a-f]+)"')
 TOKEN_RE = re.compile(r'name="k(\d+)" value="([^"]+)"')
 SAVE_TOKEN_RE = re.compile(r'data-save-token="([^"]*)"')
 
@@ -444,7 +445,7 @@ def main():
     )
 
     stats = Stats()
-    sent = {}  # attempt question id -> choice id
+    sent = {}  # attempt question id -> choice token
     attempts = {}  # learner index -> (attempt id, [(aq id, [choice ids])])
     sent_lock = threading.Lock()
 
@@ -471,7 +472,7 @@ def main():
                 page = body.decode("utf-8", "replace")
                 questions = {}
                 for aq, choice in RADIO_RE.findall(page):
-                    questions.setdefault(int(aq), []).append(int(choice))
+                    questions.setdefault(int(aq), []).append(choice)
                 tokens = dict(TOKEN_RE.findall(page))
                 found = SAVE_TOKEN_RE.search(page)
                 save_token = found.group(1) if found else ""
@@ -589,12 +590,21 @@ def main():
     from quizzes.models import Attempt, AttemptQuestion
 
     connection.close()
-    stored = dict(
-        AttemptQuestion.objects.filter(
-            attempt__quiz_id=quiz_id, response__isnull=False
-        ).values_list("pk", "response")
+    rows = AttemptQuestion.objects.filter(attempt__quiz_id=quiz_id).values_list(
+        "pk", "response", "snapshot"
     )
-    lost = [aq for aq, choice in sent.items() if (stored.get(aq) or {}).get("choice") != choice]
+    stored, choice_of = {}, {}
+    for pk, response, snapshot in rows:
+        if response is not None:
+            stored[pk] = response
+        # The token sent maps to the bank id the response stores (through the snapshot).
+        choice_of[pk] = {c.get("token"): c["id"] for c in snapshot.get("choices", [])}
+    lost = [
+        aq
+        for aq, token in sent.items()
+        if choice_of.get(aq, {}).get(token) is None
+        or (stored.get(aq) or {}).get("choice") != choice_of[aq][token]
+    ]
     graded = Attempt.objects.filter(quiz_id=quiz_id, state="submitted", score__isnull=False).count()
     ceiling_rows = Session.objects.filter(session_key__startswith=CEILING_PREFIX).count()
     Session.objects.filter(session_key__startswith=CEILING_PREFIX).delete()
