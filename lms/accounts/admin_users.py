@@ -41,6 +41,9 @@ class UserDeleteView(users.DeleteView):
 
 
 class UserViewSet(users.UserViewSet):
+    # Copying an account would open a creation form prefilled from another account (its
+    # superuser flag, its groups) outside the checks above: not offered.
+    copy_view_enabled = False
     add_view_class = UserCreateView
     edit_view_class = UserEditView
     delete_view_class = UserDeleteView

@@ -40,12 +40,13 @@ class _GrantLimitedUserForm:
     def __init__(self, *args, actor=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.actor = actor
-        self.limited = actor is not None and not actor.is_superuser
+        # Fail closed: a form built without an actor grants nothing.
+        self.limited = actor is None or not actor.is_superuser
         if not self.limited:
             return
         self.fields.pop("is_superuser", None)
         if "groups" in self.fields:
-            allowed = grantable_group_ids(actor)
+            allowed = grantable_group_ids(actor) if actor is not None else frozenset()
             self.fields["groups"].queryset = Group.objects.filter(pk__in=allowed).order_by("name")
             self.fields["groups"].help_text = _(
                 "Chỉ hiện các nhóm bạn được phép cấp (bạn có đủ mọi quyền của nhóm). Nhóm Quản "

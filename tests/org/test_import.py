@@ -511,3 +511,28 @@ def test_sheet_with_a_doctype_is_refused(catalogue):
         run(buffer.getvalue(), "doctype.xlsx")
     assert "Không đọc được bảng tính “doctype.xlsx”" in caught.value.message
     assert Person.objects.count() == 0
+
+
+def test_privileged_check_costs_the_same_for_few_and_many_accounts(db, ward_a):
+    """The import asks which accounts are privileged once per distinct set of groups, not once
+    per row (lms.accounts.privilege.privileged_account_ids)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from lms.accounts.privilege import privileged_account_ids
+    from tests.factories import UserFactory
+
+    def learners(prefix, count):
+        return [
+            UserFactory(username=f"{prefix}{i}", roles=[roles.LEARNER]).pk for i in range(count)
+        ]
+
+    staff = UserFactory(username="gv-dem", roles=[roles.TRAINER]).pk
+    root = User.objects.create_superuser("goc-dem", "goc@tphcm.gov.vn", "x").pk
+    counts = []
+    for prefix, size in (("it", 3), ("nhieu", 60)):
+        ids = learners(prefix, size) + [staff, root]
+        with CaptureQueriesContext(connection) as queries:
+            assert privileged_account_ids(ids) == {staff, root}
+        counts.append(len(queries))
+    assert counts[0] == counts[1]

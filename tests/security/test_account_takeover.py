@@ -408,6 +408,22 @@ def test_email_change_through_wagtail_user_edit_notifies(
     assert [m.to for m in mail.outbox] == [[old]]
 
 
+def test_email_change_in_own_admin_account_settings_notifies(
+    client_for, trainer, django_capture_on_commit_callbacks
+):
+    old = trainer.email
+    client = client_for(trainer)
+    url = reverse("wagtailadmin_account")
+    data = form_data(client, url)
+    data["name_email-first_name"], data["name_email-last_name"] = ["Long"], ["Lê Hoàng"]
+    data["name_email-email"] = ["long-moi@tphcm.gov.vn"]
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert User.objects.get(pk=trainer.pk).email == "long-moi@tphcm.gov.vn"
+    assert [m.to for m in mail.outbox] == [[old]]
+
+
 # --- 5. Wagtail's user and group admin cannot escalate ----------------------------------------
 
 
@@ -500,6 +516,29 @@ def test_non_superuser_cannot_create_a_superuser(client_for, administrator):
     )
     created = User.objects.filter(username="moi-sieu").first()
     assert created is None or (not created.is_superuser and not created.groups.exists())
+
+
+def test_non_superuser_cannot_copy_an_account_into_a_superuser(
+    client_for, administrator, learner, superuser_with_person
+):
+    users_before = {u.pk: snapshot(u) for u in User.objects.all()}
+    client = client_for(administrator)
+    for source in (learner, superuser_with_person):
+        client.post(
+            f"/admin/users/copy/{source.pk}/",
+            {
+                "username": f"ban-sao-{source.pk}",
+                "email": "ban-sao@tphcm.gov.vn",
+                "first_name": "Bản",
+                "last_name": "Sao",
+                "password1": "mot-cau-mat-khau-dai-2026",
+                "password2": "mot-cau-mat-khau-dai-2026",
+                "is_superuser": "on",
+                "groups": [str(Group.objects.get(name=roles.ADMINISTRATOR).pk)],
+            },
+        )
+    assert not User.objects.filter(username__startswith="ban-sao").exists()
+    assert {u.pk: snapshot(u) for u in User.objects.all()} == users_before
 
 
 def test_non_superuser_cannot_edit_a_superuser_at_all(
