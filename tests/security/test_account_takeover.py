@@ -45,6 +45,11 @@ def snapshot(user):
     }
 
 
+def role_group(role):
+    """The group of a role (one place to change if roles stop being keyed by group name)."""
+    return Group.objects.get(name=role)
+
+
 def no_mail_to_attacker():
     return all(ATTACKER_EMAIL not in message.to for message in mail.outbox)
 
@@ -460,7 +465,7 @@ def test_non_superuser_cannot_add_anyone_to_the_administrator_group(
     client_for, administrator, learner
 ):
     before = snapshot(learner)
-    admin_group = Group.objects.get(name=roles.ADMINISTRATOR)
+    admin_group = role_group(roles.ADMINISTRATOR)
     client = client_for(administrator)
     groups = [str(g) for g in before["groups"]] + [str(admin_group.pk)]
     _edit_user(client, learner, groups=groups)
@@ -471,7 +476,7 @@ def test_non_superuser_cannot_grant_a_staff_role_they_lack(client_for, administr
     """Judgement: a non-superuser hands out only what they hold. The Quản trị role lacks the
     trainers' image and document permissions, so it cannot make anyone a Giảng viên."""
     before = snapshot(learner)
-    trainers = Group.objects.get(name=roles.TRAINER)
+    trainers = role_group(roles.TRAINER)
     lacking = [
         f"{p.content_type.app_label}.{p.codename}"
         for p in trainers.permissions.select_related("content_type")
@@ -499,7 +504,7 @@ def test_non_superuser_may_grant_a_group_within_their_own_permissions(
 
 
 def test_non_superuser_cannot_create_a_superuser(client_for, administrator):
-    admin_group = Group.objects.get(name=roles.ADMINISTRATOR)
+    admin_group = role_group(roles.ADMINISTRATOR)
     client = client_for(administrator)
     client.post(
         reverse("wagtailusers_users:add"),
@@ -534,7 +539,7 @@ def test_non_superuser_cannot_copy_an_account_into_a_superuser(
                 "password1": "mot-cau-mat-khau-dai-2026",
                 "password2": "mot-cau-mat-khau-dai-2026",
                 "is_superuser": "on",
-                "groups": [str(Group.objects.get(name=roles.ADMINISTRATOR).pk)],
+                "groups": [str(role_group(roles.ADMINISTRATOR).pk)],
             },
         )
     assert not User.objects.filter(username__startswith="ban-sao").exists()
@@ -585,7 +590,7 @@ def test_non_superuser_may_still_edit_a_learners_name(client_for, administrator,
 
 def test_bulk_assign_role_cannot_grant_the_administrator_group(client_for, administrator, learner):
     before = snapshot(learner)
-    admin_group = Group.objects.get(name=roles.ADMINISTRATOR)
+    admin_group = role_group(roles.ADMINISTRATOR)
     client = client_for(administrator)
     url = reverse(
         "wagtail_bulk_action", args=[User._meta.app_label, User._meta.model_name, "assign_role"]
@@ -606,7 +611,7 @@ def test_bulk_deactivate_cannot_touch_a_superuser(client_for, administrator, sup
 
 
 def test_group_edit_cannot_add_permissions_the_editor_lacks(client_for, administrator):
-    learners = Group.objects.get(name=roles.LEARNER)
+    learners = role_group(roles.LEARNER)
     before = sorted(learners.permissions.values_list("id", flat=True))
     lacking = Permission.objects.get(content_type__app_label="auth", codename="delete_group")
     assert not administrator.has_perm("auth.delete_group")
@@ -623,7 +628,7 @@ def test_group_edit_cannot_add_permissions_the_editor_lacks(client_for, administ
 def test_group_edit_cannot_add_page_permissions_the_editor_lacks(client_for, administrator):
     from wagtail.models import GroupPagePermission, Page
 
-    learners = Group.objects.get(name=roles.LEARNER)
+    learners = role_group(roles.LEARNER)
     before = GroupPagePermission.objects.filter(group=learners).count()
     client = client_for(administrator)
     url = reverse("wagtailusers_groups:edit", args=[learners.pk])
@@ -637,7 +642,7 @@ def test_group_edit_cannot_add_page_permissions_the_editor_lacks(client_for, adm
 
 
 def test_group_edit_may_add_permissions_the_editor_holds(client_for, administrator):
-    learners = Group.objects.get(name=roles.LEARNER)
+    learners = role_group(roles.LEARNER)
     held = Permission.objects.get(content_type__app_label="org", codename="view_position")
     assert administrator.has_perm("org.view_position")
     client = client_for(administrator)
@@ -650,7 +655,7 @@ def test_group_edit_may_add_permissions_the_editor_holds(client_for, administrat
 
 
 def test_superuser_may_grant_the_administrator_group(client_for, admin_user, learner):
-    admin_group = Group.objects.get(name=roles.ADMINISTRATOR)
+    admin_group = role_group(roles.ADMINISTRATOR)
     client = client_for(admin_user)
     groups = [str(g) for g in learner.groups.values_list("id", flat=True)]
     response = _edit_user(client, learner, groups=groups + [str(admin_group.pk)])
