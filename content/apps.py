@@ -7,3 +7,6 @@ class ContentConfig(AppConfig):
     label = "content"
     verbose_name = _("Nội dung")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from .h5p import checks  # noqa: F401 - registers the H5P isolation checks
