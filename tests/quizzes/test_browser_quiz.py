@@ -29,19 +29,19 @@ def test_autosave_then_reload_keeps_the_answer(
     login(page, live_server, learner.username, password)
     attempt = _start(page, live_server, quiz)
     item = attempt.questions.get(question=bank["single"])
-    choice = item.snapshot["choices"][1]["id"]
+    choice = item.snapshot["choices"][1]  # the page names it by its token, stores its id
     saves = []
     page.on("request", lambda r: saves.append(r) if r.url.endswith("/luu/") else None)
-    page.check(f"input[name=q{item.pk}][value='{choice}']")
+    page.check(f"input[name=q{item.pk}][value='{choice['token']}']")
     page.wait_for_selector(f"#trangthai-{item.pk}:has-text('Đã lưu')")
     item.refresh_from_db()
-    assert item.response == {"choice": choice}
+    assert item.response == {"choice": choice["id"]}
     # quiz.js sent the page's autosave token (quizzes.autosave) with the answer.
     token = page.get_attribute("form.quiz-form", "data-save-token")
     assert token and len(saves) == 1
     assert f'name="save_token"\r\n\r\n{token}\r\n' in saves[0].post_data
     page.reload()
-    assert page.is_checked(f"input[name=q{item.pk}][value='{choice}']")
+    assert page.is_checked(f"input[name=q{item.pk}][value='{choice['token']}']")
     assert axe_violations(page) == []
 
 
@@ -59,13 +59,13 @@ def test_quiz_works_with_javascript_off(
         login(page, live_server, learner.username, password)
         attempt = _start(page, live_server, quiz)
         item = attempt.questions.get(question=bank["single"])
-        right = next(c["id"] for c in item.snapshot["choices"] if c["fraction"].startswith("100"))
-        page.check(f"input[name=q{item.pk}][value='{right}']")
+        right = next(c for c in item.snapshot["choices"] if c["fraction"].startswith("100"))
+        page.check(f"input[name=q{item.pk}][value='{right['token']}']")
         page.click("button[value=submit]")
         page.wait_for_selector("text=Kết quả")
         assert "Chưa đạt" in page.content()
         attempt.refresh_from_db()
         assert attempt.state == "submitted"
-        assert attempt.questions.get(pk=item.pk).response == {"choice": right}
+        assert attempt.questions.get(pk=item.pk).response == {"choice": right["id"]}
     finally:
         context.close()
