@@ -1,15 +1,18 @@
 """Courses: the page tree (catalogue → course → module), competencies, enrolment, progress and
 the yearly tiết ledger.
 
-Progress is written only by the server (courses/services.py): a module viewed while enrolled, an
-accepted H5P statement, a passed quiz. Nothing here trusts a value posted by a browser.
+Progress is written only by the server (courses/services.py): reading time the server measured
+itself (ModuleReading), an H5P statement at the module's pass mark, a passed quiz. Nothing here
+trusts a value posted by a browser, and nothing completes as a side effect of rendering a page.
 """
 
+from datetime import timedelta
 from decimal import Decimal
 
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import connections, models
 from django.db.models import Exists, OuterRef, Q, Sum, Value
 from django.http import Http404
@@ -23,6 +26,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from content.blocks import ContentStreamBlock
+from lms.org.access import can_study
 from lms.org.roles import ADMINISTRATOR, HOME_AFFAIRS, TRAINER, has_role
 
 from .routing import ViewRestrictionsInOneQueryMixin
@@ -332,6 +336,22 @@ class CompletionRule(models.TextChoices):
     QUIZ = "quiz", _("Đạt bài kiểm tra")
 
 
+# Reading evidence for the "viewed" rule: the server-measured time a learner must spend on a
+# lesson is half its estimated duration, at least one minute and at most twenty. Half, because
+# the estimate covers the exercises, the knowledge check and reflection, not only reading; one
+# minute, so that no lesson (even one with no estimate) completes at a glance; twenty, so that a
+# 4-tiết module does not ask an official to keep a tab open for hours on an old desktop: long
+# modules are assessed by their quiz, which then decides completion on its own.
+READING_SHARE = 0.5
+READING_FLOOR_SECONDS = 60
+READING_CAP_SECONDS = 20 * 60
+
+
+def required_reading_seconds(estimated_minutes):
+    seconds = round(READING_SHARE * (estimated_minutes or 0) * 60)
+    return max(READING_FLOOR_SECONDS, min(READING_CAP_SECONDS, seconds))
+
+
 class ModulePage(ViewRestrictionsInOneQueryMixin, Page):
     summary = models.TextField(
         _("tóm tắt"), blank=True, help_text=_("Một, hai câu giới thiệu bài học.")
@@ -355,7 +375,20 @@ class ModulePage(ViewRestrictionsInOneQueryMixin, Page):
         choices=CompletionRule.choices,
         default=CompletionRule.VIEWED,
         help_text=_(
-            "Khi nào bài học được tính là hoàn thành; máy chủ ghi nhận, không dựa vào trình duyệt."
+            "Khi nào bài học được tính là hoàn thành; máy chủ ghi nhận, không dựa vào trình duyệt. "
+            "Bài học có bài kiểm tra kiến thức chỉ hoàn thành khi học viên đạt bài kiểm tra đó, "
+            "dù chọn điều kiện nào. “Xem hết nội dung” cần thời gian học tối thiểu bằng nửa thời "
+            "lượng dự kiến (ít nhất 1 phút, nhiều nhất 20 phút), do máy chủ đo."
+        ),
+    )
+    h5p_pass_percent = models.PositiveSmallIntegerField(
+        _("ngưỡng đạt hoạt động H5P (%)"),
+        default=80,
+        validators=[MinValueValidator(1), MaxValueValidator(100)],
+        help_text=_(
+            "Tỉ lệ điểm tối thiểu (1–100 %) mà một kết quả H5P phải đạt để bài học được tính là "
+            "hoàn thành, khi điều kiện hoàn thành là hoạt động H5P. Kết quả báo “chưa đạt” không "
+            "bao giờ được tính."
         ),
     )
     tracks = TracksField(
@@ -388,6 +421,7 @@ class ModulePage(ViewRestrictionsInOneQueryMixin, Page):
                 FieldPanel("estimated_minutes"),
                 FieldPanel("tiet"),
                 FieldPanel("completion_rule"),
+                FieldPanel("h5p_pass_percent"),
                 FieldPanel("tracks"),
                 FieldPanel("competencies"),
             ],
@@ -407,10 +441,37 @@ class ModulePage(ViewRestrictionsInOneQueryMixin, Page):
     def track_labels(self):
         return track_labels(self.tracks)
 
-    def accepts_completion_from(self, source):
-        """A content-only module completes on any verified event; an H5P or quiz module only on
-        its own kind (an H5P statement never stands in for a quiz)."""
-        return self.completion_rule == CompletionRule.VIEWED or source == self.completion_rule
+    @property
+    def required_reading_seconds(self):
+        return required_reading_seconds(self.estimated_minutes)
+
+    def has_quiz(self):
+        """Is a knowledge check attached to this module? Read from the database (completion is
+        decided from the database, never from a cache)."""
+        from quizzes.models import Quiz
+
+        return bool(self.pk) and Quiz.objects.filter(module_id=self.pk).exists()
+
+    def effective_completion_rule(self, has_quiz=None):
+        """The rule that decides completion: passing the quiz whenever a quiz is attached to the
+        module, whatever `completion_rule` says (reading or an H5P activity never stands in for
+        a knowledge check); else `completion_rule`. `has_quiz` lets a page that already knows
+        (from its cached quiz lookup) avoid the query."""
+        if has_quiz is None:
+            has_quiz = self.has_quiz()
+        return CompletionRule.QUIZ if has_quiz else self.completion_rule
+
+    def page_quiz(self):
+        """The knowledge check shown on the page, from the content cache the quiz card reads
+        (no query on a warm page); for display only, never for deciding completion."""
+        from quizzes.templatetags.quizzes_tags import quiz_for_page
+
+        return quiz_for_page(self) if self.pk else None
+
+    def accepts_completion_from(self, source, has_quiz=None):
+        """A module completes only on the kind of evidence its effective rule names: reading
+        time for "viewed", an H5P result for "h5p", a passed quiz for "quiz"."""
+        return source == self.effective_completion_rule(has_quiz)
 
     def is_required_for(self, enrolment_tracks):
         return module_required_for(self.tracks, enrolment_tracks)
@@ -449,7 +510,7 @@ class ModulePage(ViewRestrictionsInOneQueryMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         from .progress import CourseProgress
-        from .services import record_module_completion
+        from .services import record_module_opened
 
         context = super().get_context(request, *args, **kwargs)
         if not hasattr(self, "_enrolment"):
@@ -459,27 +520,32 @@ class ModulePage(ViewRestrictionsInOneQueryMixin, Page):
         if modules is None:
             modules = list(course.modules()) if course else []
         progress = CourseProgress.for_enrolment(enrolment, course, modules)
+        studies = can_study(request.user, self, request=request, enrolment=enrolment)
+        reading = None
         if (
             request.method == "GET"
-            and enrolment is not None
-            and self.live
-            and course.live
-            and self.completion_rule == CompletionRule.VIEWED
+            and studies
             and not progress.is_complete(self)
             # A preview is an editor's look at a draft, not a learner's visit.
             and not getattr(request, "is_preview", False)
+            and self.effective_completion_rule(has_quiz=self.page_quiz() is not None)
+            == CompletionRule.VIEWED
         ):
-            record_module_completion(
-                request.user, self, ModuleProgress.Source.VIEWED, enrolment=enrolment
-            )
-            progress.completed_ids.add(self.pk)
+            # Rendering completes nothing: it starts (once) the server's reading clock, and the
+            # page offers the heartbeat and the "Tôi đã học xong bài này" button.
+            record_module_opened(request.user, self)
+            reading = {
+                "required_minutes": -(-self.required_reading_seconds // 60),
+                "beat_seconds": ModuleReading.BEAT_SECONDS,
+            }
         context.update(
             course=course,
             course_url=(course.get_url(request) or "") if course else "",
             modules=modules,
             enrolment=enrolment,
             progress=progress,
-            can_study=enrolment is not None
+            reading=reading,
+            can_study=studies
             or getattr(request, "is_preview", False)
             or request.user.is_superuser
             or has_role(request.user, *STAFF_READERS),
@@ -698,6 +764,59 @@ class ModuleProgress(models.Model):
 
     def __str__(self):
         return f"{self.user} – {self.module_id}: {self.status}"
+
+
+class ModuleReading(models.Model):
+    """The server's clock for one learner reading one lesson ("viewed" rule evidence).
+
+    `first_opened_at` is set by the first GET of the lesson; each heartbeat the page sends while
+    visible adds the time the server measured since the previous one (`last_beat_at`), at most
+    BEAT_CAP_SECONDS, to `seconds`: a burst of forged beats adds nothing, a tab left hidden for
+    an hour adds one beat's worth. courses.services decides completion from these rows."""
+
+    BEAT_SECONDS = 30  # the page's heartbeat period while the tab is visible
+    BEAT_CAP_SECONDS = 60  # at most this much time counted per beat (a late beat, a slow link)
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("học viên"),
+        on_delete=models.CASCADE,
+        related_name="module_readings",
+    )
+    module = models.ForeignKey(
+        ModulePage, verbose_name=_("bài học"), on_delete=models.CASCADE, related_name="readings"
+    )
+    first_opened_at = models.DateTimeField(_("mở bài lần đầu lúc"), default=timezone.now)
+    last_beat_at = models.DateTimeField(_("lần ghi nhận gần nhất"), default=timezone.now)
+    seconds = models.PositiveIntegerField(_("thời gian học trên trang (giây)"), default=0)
+
+    class Meta:
+        verbose_name = _("thời gian học bài")
+        verbose_name_plural = _("thời gian học bài")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "module"], name="module_reading_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.user_id} – {self.module_id}: {self.seconds}s"
+
+    def seconds_since_opening(self, now=None):
+        """Wall time since the first opening, measured by the server (the no-JavaScript path)."""
+        return max(0, int(((now or timezone.now()) - self.first_opened_at).total_seconds()))
+
+    def add_beat(self, now=None):
+        """Count the time since the previous beat, capped; whole seconds only, the remainder
+        carried to the next beat. Returns the seconds added (the caller saves)."""
+        now = now or timezone.now()
+        elapsed = (now - self.last_beat_at).total_seconds()
+        if elapsed >= self.BEAT_CAP_SECONDS:
+            added = self.BEAT_CAP_SECONDS
+            self.last_beat_at = now
+        else:
+            added = max(0, int(elapsed))
+            self.last_beat_at += timedelta(seconds=added)
+        self.seconds += added
+        return added
 
 
 class TrainingCreditQuerySet(models.QuerySet):

@@ -1,4 +1,4 @@
-"""Learner views (dashboard, enrol) and the staff "giao khóa học" admin view.
+"""Learner views (dashboard, enrol, reading evidence) and the staff "giao khóa học" admin view.
 
 Course and module pages themselves are Wagtail pages (courses/models.py)."""
 
@@ -6,15 +6,18 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Q
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from lms.org.access import can_study, enrol_refusal
 from lms.org.models import Person
-from lms.org.roles import ADMINISTRATOR, HOME_AFFAIRS, LEARNER, UNIT_MANAGER, has_role
+from lms.org.roles import ADMINISTRATOR, HOME_AFFAIRS, UNIT_MANAGER, has_role
 
+from . import services
 from .forms import AssignCourseForm
 from .models import CoursePage, Enrolment, ModulePage, TrainingCredit
 from .progress import CourseProgress
@@ -93,10 +96,12 @@ def my_courses(request):
 @require_POST
 @login_required
 def enrol(request, course_id):
-    """A learner enrols themself in a live course (POST only; the button is on the course page)."""
-    if not has_role(request.user, LEARNER) or getattr(request.user, "person", None) is None:
-        return _forbidden(request, _("Chỉ học viên có hồ sơ cán bộ mới tự ghi danh được."))
+    """A learner enrols themself in a live course (POST only; the button is on the course page).
+    Refused, with nothing written, when the one study rule says no (lms.org.access)."""
     course = get_object_or_404(CoursePage.objects.live(), pk=course_id)
+    refusal = enrol_refusal(request.user, course, request=request)
+    if refusal is not None:
+        return _forbidden(request, refusal)
     enrolment, created = Enrolment.objects.enrol(request.user, course)
     if created:
         messages.success(
@@ -105,6 +110,55 @@ def enrol(request, course_id):
     else:
         messages.info(request, _("Bạn đã ghi danh khóa học này từ trước."))
     return redirect(course.url)
+
+
+def _studied_module(request, module_id):
+    """The live module `module_id` if the user may study it, else 404 (no hint it exists)."""
+    module = ModulePage.objects.live().filter(pk=module_id).defer("body").first()
+    if module is None or not can_study(request.user, module, request=request):
+        raise Http404
+    return module
+
+
+@require_POST
+@login_required
+def reading_beat(request, module_id):
+    """The lesson page's heartbeat (courses/static/courses/reading.js, every 30 s while the tab
+    is visible, with CSRF): the server counts the time since the previous beat, capped."""
+    module = _studied_module(request, module_id)
+    state = services.record_reading_beat(request.user, module)
+    if not state.opened:
+        return JsonResponse(
+            {"error": _("Hãy mở bài học trước; thời gian học chưa được ghi nhận.")}, status=409
+        )
+    return JsonResponse(
+        {"seconds": state.seconds, "required": state.required, "completed": state.completed}
+    )
+
+
+@require_POST
+@login_required
+def reading_done(request, module_id):
+    """ "Tôi đã học xong bài này" (a plain form: works without JavaScript)."""
+    module = _studied_module(request, module_id)
+    state = services.finish_reading(request.user, module)
+    if state.completed:
+        messages.success(request, _("Đã ghi nhận: bạn đã học xong bài này."))
+    elif not state.opened:
+        messages.warning(
+            request,
+            _("Hãy mở bài học và đọc nội dung; bài này chưa được ghi nhận thời gian học."),
+        )
+    else:
+        messages.warning(
+            request,
+            _(
+                "Máy chủ mới ghi nhận khoảng %(read)s phút học bài này; bạn cần học thêm khoảng "
+                "%(left)s phút nữa rồi bấm lại “Tôi đã học xong bài này”."
+            )
+            % {"read": state.since_opening // 60, "left": state.minutes_left},
+        )
+    return redirect(module.url)
 
 
 @require_http_methods(["GET", "POST"])

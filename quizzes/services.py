@@ -27,9 +27,8 @@ def attempt_graded(attempt):
         from courses import services as course_services
     except ImportError:  # the courses app is not installed (never in this project)
         return False
-    recorded = False
-    if quiz.module_id:
-        recorded = course_services.record_module_completion(attempt.user, quiz.module, "quiz")
-    if quiz.course_id:
-        recorded = course_services.record_final_test_passed(attempt.user, quiz.course) or recorded
-    return recorded
+    return course_services.on_quiz_passed(
+        attempt.user,
+        module_page=quiz.module if quiz.module_id else None,
+        course_page=quiz.course if quiz.course_id else None,
+    )

@@ -3,8 +3,12 @@ content: every change an editor makes reaches learners on their next request, dr
 and what belongs to one learner is never cached for another."""
 
 import re
+from datetime import timedelta
 
 import pytest
+import time_machine
+from django.urls import reverse
+from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from courses.models import Enrolment, ModulePage
@@ -14,12 +18,22 @@ from tests.content.conftest import TRUEFALSE, make_module, media_root  # noqa: F
 from .conftest import publish
 
 
+def read_first_module(client, module):
+    """Open the lesson, then press "Tôi đã học xong bài này" once the required time has passed."""
+    start = timezone.now()
+    with time_machine.travel(start, tick=False):
+        client.get(module.url)
+    with time_machine.travel(start + timedelta(minutes=20), tick=False):
+        client.post(reverse("courses:reading-done", args=[module.pk]))
+
+
 @pytest.fixture
 def warm(client_for, learner, course, modules, enrolled):
-    """A learner whose visits have filled the cache for the course and its first module."""
+    """A learner whose visits have filled the cache for the course and its first module (read
+    and completed)."""
     client = client_for(learner)
     client.get(course.url)
-    client.get(modules[0].url)
+    read_first_module(client, modules[0])
     return client
 
 
@@ -51,7 +65,7 @@ def test_renamed_and_unpublished_modules_follow_at_once(warm, course, modules):
     html = warm.get(course.url).content.decode()
     assert "Bài 2 – tên mới" in html
     assert f'href="{modules[2].url}"' not in html
-    assert "Đã hoàn thành 1/2 bài bắt buộc" in html  # the first module, viewed by `warm`
+    assert "Đã hoàn thành 1/2 bài bắt buộc" in html  # the first module, read by `warm`
     assert warm.get(modules[2].url).status_code == 404
 
 
@@ -77,7 +91,7 @@ def test_learners_own_state_is_never_shared(client_for, learner, learner_b, cour
     """Progress and enrolment come from each learner's rows, even with a warm cache."""
     Enrolment.objects.enrol(learner, course)
     first = client_for(learner)
-    first.get(modules[0].url)  # completes module 1 for `learner` and warms the cache
+    read_first_module(first, modules[0])  # completes module 1 for `learner`, warms the cache
     assert "Đã hoàn thành 1/3 bài bắt buộc" in first.get(course.url).content.decode()
 
     other = client_for(learner_b)

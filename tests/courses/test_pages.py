@@ -110,9 +110,13 @@ def test_trainer_reads_lesson_without_enrolling_and_earns_nothing(client_for, tr
 # body, the page's quiz, the site and view restrictions): the session, the user, the learner's
 # enrolment and completed modules; + 1 for the learner's attempts when the page has a quiz.
 PAGE_QUERIES = 4
+# A "viewed" lesson the learner has not completed yet also starts its reading clock: one INSERT
+# that does nothing once the clock exists (courses.services.record_module_opened).
+READING_WRITE = 1
 # The same pages after a publish (new content version): + the course, its modules, the restricted
-# paths and the page's quiz; + the lesson body on a module page.
-COLD_PAGE_QUERIES = {"course": 8, "module": 9}
+# paths and the page's quiz; + the lesson body and the course's audience (lms.org.access) on a
+# module page.
+COLD_PAGE_QUERIES = {"course": 8, "module": 10}
 # The dashboard (not cached): session, user, person, enrolments, modules with completion, tiết.
 DASHBOARD_QUERIES = 8
 
@@ -144,8 +148,16 @@ def test_query_count_is_the_same_for_3_and_30_modules(
         Enrolment.objects.enrol(learner, course)
         first, second = list(course.modules())[:2]
         client.get(course.url)  # warm caches; viewing the course page records nothing
-        # The first visit of a module also records its completion (a bounded number of writes).
+        # The first visit of a module starts its reading clock (a bounded number of writes).
         first_visits.append(_queries(client, first.url, warm=False))
+        # An unfinished lesson: one cheap write per GET, whatever the course size.
+        client.get(second.url)  # warm its body and quiz lookup
+        with django_assert_num_queries(PAGE_QUERIES + READING_WRITE):
+            client.get(second.url)
+        # The first module read and completed (the learner's rows, not the shared cache).
+        ModuleProgress.objects.create(
+            user=learner, module=first, source="viewed", completed_at="2026-01-01T00:00Z"
+        )
         url = course.url if page == "course" else first.url
         with django_assert_num_queries(PAGE_QUERIES):
             response = client.get(url)

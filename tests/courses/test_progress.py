@@ -4,18 +4,41 @@ from datetime import timedelta
 from decimal import Decimal
 
 import pytest
+import time_machine
+from django.urls import reverse
 from django.utils import timezone
 
 from courses import services
-from courses.access import user_can_study_module
-from courses.models import CompletionRule, Enrolment, ModulePage, ModuleProgress, TrainingCredit
+from courses.models import (
+    CompletionRule,
+    Enrolment,
+    ModulePage,
+    ModuleProgress,
+    ModuleReading,
+    TrainingCredit,
+)
+from lms.org.access import can_study as user_can_study_module
 
 
-def test_viewing_a_module_while_enrolled_completes_it(client_for, learner, modules, enrolled):
+def read_long_ago(user, module):
+    """Reading evidence: `user` opened `module` an hour ago (more than any required time)."""
+    opened = timezone.now() - timedelta(hours=1)
+    ModuleReading.objects.create(
+        user=user, module=module, first_opened_at=opened, last_beat_at=opened
+    )
+
+
+def complete_by_reading(user, module):
+    read_long_ago(user, module)
+    return services.record_module_completion(user, module, "viewed")
+
+
+def test_viewing_a_module_starts_its_reading_clock_and_completes_nothing(
+    client_for, learner, modules, enrolled
+):
     client_for(learner).get(modules[0].url)
-    progress = ModuleProgress.objects.get(user=learner, module=modules[0])
-    assert progress.source == "viewed" and progress.completed_at is not None
-    assert ModuleProgress.objects.count() == 1
+    assert not ModuleProgress.objects.exists()
+    assert ModuleReading.objects.get(user=learner).module_id == modules[0].pk
 
 
 def test_viewing_without_enrolment_records_nothing(
@@ -29,8 +52,13 @@ def test_viewing_all_modules_completes_course_and_credits_tiet(
     client_for, learner, course, modules, enrolled
 ):
     client = client_for(learner)
-    for module in modules:
-        client.get(module.url)
+    start = timezone.now()
+    with time_machine.travel(start, tick=False):
+        for module in modules:
+            client.get(module.url)
+    with time_machine.travel(start + timedelta(minutes=20), tick=False):
+        for module in modules:  # 45-minute lessons: 20 minutes each (see required_reading_seconds)
+            client.post(reverse("courses:reading-done", args=[module.pk]))
     enrolled.refresh_from_db()
     assert enrolled.completed_at is not None
     credit = TrainingCredit.objects.get(user=learner)
@@ -39,6 +67,7 @@ def test_viewing_all_modules_completes_course_and_credits_tiet(
     html = client.get("/hoc-tap/").content.decode()
     assert "Đã tích lũy 2,5/40 tiết." in html or "Đã tích lũy 2.5/40 tiết." in html
     client.get(modules[0].url)  # revisiting adds no second credit
+    client.post(reverse("courses:reading-done", args=[modules[0].pk]))
     assert TrainingCredit.objects.count() == 1
 
 
@@ -104,15 +133,16 @@ def test_service_refuses_unenrolled_unknown_source_and_drafts(
 
 
 def test_service_is_idempotent(learner, modules, enrolled):
+    read_long_ago(learner, modules[0])
     for _ in range(3):
-        assert services.record_module_completion(learner, modules[0], "quiz")
+        assert services.record_module_completion(learner, modules[0], "viewed")
     assert ModuleProgress.objects.count() == 1
 
 
 def test_final_test_gates_course_completion(learner, course, modules, enrolled, monkeypatch):
     monkeypatch.setattr(type(course), "has_final_test", lambda self: True)
     for module in modules:
-        services.record_module_completion(learner, module, "viewed")
+        complete_by_reading(learner, module)
     enrolled.refresh_from_db()
     assert enrolled.completed_at is None
     assert services.on_quiz_passed(learner, course_page=course)
@@ -130,7 +160,7 @@ def test_modules_outside_learner_tracks_are_optional(make_course, learner):
     enrolment, _ = Enrolment.objects.enrol(learner, course)
     assert enrolment.tracks == "A"
     for module in list(course.modules())[:2]:
-        services.record_module_completion(learner, module, "viewed")
+        complete_by_reading(learner, module)
     enrolment.refresh_from_db()
     assert enrolment.completed_at is not None
 
@@ -144,7 +174,7 @@ def test_leader_enrolment_requires_leader_modules(make_course, learner):
     enrolment, _ = Enrolment.objects.enrol(learner, course)
     assert enrolment.tracks == "AC"
     for module in list(course.modules())[:2]:
-        services.record_module_completion(learner, module, "viewed")
+        complete_by_reading(learner, module)
     enrolment.refresh_from_db()
     assert enrolment.completed_at is None
 
@@ -170,9 +200,16 @@ def test_overdue_enrolment(enrolled):
 
 def test_completion_source_must_match_the_module_rule(learner, modules, enrolled):
     ModulePage.objects.filter(pk=modules[0].pk).update(completion_rule=CompletionRule.QUIZ)
+    ModulePage.objects.filter(pk=modules[2].pk).update(completion_rule=CompletionRule.H5P)
     quiz_module = ModulePage.objects.get(pk=modules[0].pk)
+    h5p_module = ModulePage.objects.get(pk=modules[2].pk)
+    for module in modules:
+        read_long_ago(learner, module)
     assert not services.record_module_completion(learner, quiz_module, "h5p")
     assert not services.record_module_completion(learner, quiz_module, "viewed")
-    assert services.record_module_completion(learner, quiz_module, "quiz")
-    assert services.record_module_completion(learner, modules[1], "h5p")  # content-only: any event
-    assert set(ModuleProgress.objects.values_list("source", flat=True)) == {"quiz", "h5p"}
+    # A reading module completes on reading evidence only (an H5P result never stands in).
+    assert not services.record_module_completion(learner, modules[1], "h5p")
+    assert services.record_module_completion(learner, modules[1], "viewed")
+    assert not services.record_module_completion(learner, h5p_module, "viewed")
+    assert services.record_module_completion(learner, h5p_module, "h5p")
+    assert set(ModuleProgress.objects.values_list("source", flat=True)) == {"viewed", "h5p"}

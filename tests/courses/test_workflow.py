@@ -49,6 +49,7 @@ def _module_form(title):
             "estimated_minutes": 30,
             "tiet": "1",
             "completion_rule": "viewed",
+            "h5p_pass_percent": 80,
             "comments": inline_formset([]),
         }
     ) | {"tracks": ["A"]}  # a multi-value field: nested_form_data would flatten the list
