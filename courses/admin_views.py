@@ -2,7 +2,7 @@
 changing a due date, removing an enrolment made by assignment.
 
 Every view takes its enrolments from `enrolments_visible_to(user)` (courses/staff_enrolments.py,
-built on lms.org.visibility): an enrolment outside it is a 404. Trainers and learners are refused:
+built on lms.org.access): an enrolment outside it is a 404. Trainers and learners are refused:
 trainers author content, they do not manage people.
 """
 
@@ -19,7 +19,7 @@ from django.views.generic.base import TemplateView
 from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from lms.org.visibility import visible_units
+from lms.org.access import visible_units
 
 from .forms import EnrolmentDueDateForm, EnrolmentFilterForm
 from .staff_enrolments import (

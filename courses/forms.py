@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from lms.org.models import Department, Position
-from lms.org.visibility import visible_units
+from lms.org.access import visible_units
 
 from .models import CoursePage, Track, TracksFormField
 from .staff_enrolments import DEFAULT_ORDERING, ORDERINGS, Status, filter_by_status, search_by_name

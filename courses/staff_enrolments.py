@@ -2,7 +2,7 @@
 
 The admin views (courses/admin_views.py) stay thin; everything they show comes from here.
 Scope before query: every queryset starts from `enrolments_visible_to(user)`, which filters on
-the learner's *current* unit through lms.org.visibility (a unit manager manages the people who
+the learner's *current* unit through lms.org.access (a unit manager manages the people who
 work in their unit now; the unit snapshot on the enrolment is history, for reports).
 """
 
@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from lms.org.roles import ADMINISTRATOR, HOME_AFFAIRS, UNIT_MANAGER, has_role
-from lms.org.visibility import visible_units
+from lms.org.access import visible_units
 
 from .models import Enrolment, ModulePage, ModuleProgress
 

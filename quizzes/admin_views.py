@@ -2,7 +2,7 @@
 
 Permissions: importing needs quizzes.add_question, exporting quizzes.view_question, the item
 analysis quizzes.view_attempt (granted to Giảng viên, Sở Nội vụ, Quản trị by migration 0002).
-Filters by unit and department are limited to `lms.org.visibility.visible_units(user)`;
+Filters by unit and department are limited to `lms.org.access.visible_units(user)`;
 a unit or department outside it is a 404.
 """
 
@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from lms.org.models import Department
-from lms.org.visibility import visible_units
+from lms.org.access import visible_units
 
 from . import analysis, bank_io, formats
 from .forms import AnalysisFilterForm, ExportForm, ImportForm

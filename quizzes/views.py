@@ -24,19 +24,10 @@ from .responses import InvalidResponse, parse_items, parse_page, shown_ids, sign
 
 
 def learner_may_take(user, quiz):
-    """Module checks: the learner may study the module; final tests: enrolled in the course."""
-    if quiz.module_id:
-        from courses.access import user_can_study_module
+    """Module checks and course final tests: the one study rule (lms.org.access.can_study)."""
+    from lms.org.access import can_study
 
-        return user_can_study_module(user, quiz.module)
-    if quiz.course_id:
-        from courses.models import Enrolment
-
-        return (
-            quiz.course.live
-            and Enrolment.objects.filter(user=user, course_id=quiz.course_id).exists()
-        )
-    return False
+    return can_study(user, quiz.module or quiz.course)
 
 
 def _get_quiz(user, quiz_id):

@@ -69,7 +69,7 @@ def user_can_use_package(user, package):
         return False
     if can_preview_packages(user):
         return True
-    from courses.access import user_can_study_module
+    from lms.org.access import can_study as user_can_study_module
     from courses.models import Enrolment
 
     modules = modules_using(package)

@@ -46,9 +46,9 @@ def _declared_length(request):
 @login_required
 @require_POST
 def xapi_statement(request, module_id, package_id):
-    from courses.access import user_can_study_module
     from courses.models import CompletionRule, ModulePage
     from courses.services import record_module_completion
+    from lms.org.access import can_study as user_can_study_module
 
     module = ModulePage.objects.live().filter(pk=module_id).first()
     if module is None or not module_uses_package(module, package_id):

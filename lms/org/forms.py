@@ -1,4 +1,4 @@
-"""Admin forms and list filters for the organisation, all scoped through lms.org.visibility."""
+"""Admin forms and list filters for the organisation, all scoped through lms.org.access."""
 
 import unicodedata
 
@@ -14,9 +14,9 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from lms.accounts.privilege import is_privileged_account
 
 from . import roles
+from .access import visible_units
 from .importing import MAX_UPLOAD_BYTES
 from .models import AdministrativeUnit, Department, Person, PersonPosition, Position, UnitKind
-from .visibility import visible_units
 
 
 def visible_departments(user):

@@ -515,7 +515,7 @@ class _Catalogue:
             self.units[_unit_lookup_key(code)] = (unit_id, name, is_active)
         self.visible_unit_ids = None
         if user is not None:
-            from .visibility import visible_units
+            from .access import visible_units
 
             self.visible_unit_ids = set(visible_units(user).values_list("id", flat=True))
         self.departments = {

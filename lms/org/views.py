@@ -1,7 +1,7 @@
 """Wagtail admin views for the organisation: scoped generic views and the people import.
 
 Every view that lists or opens people, departments or units takes its objects from a *scope*
-(a function of the user built on lms.org.visibility), so that an object outside it is a 404
+(a function of the user built on lms.org.access), so that an object outside it is a 404
 and a list never shows, counts or offers as a filter anything of another unit.
 """
 
@@ -31,7 +31,7 @@ from lms.lib.vietnamese import fold_accents
 from . import importing
 from .forms import PeopleImportForm, visible_departments
 from .models import PersonPosition, Position
-from .visibility import visible_people, visible_units
+from .access import visible_people, visible_units
 
 # --- Scopes ----------------------------------------------------------------------------------
 

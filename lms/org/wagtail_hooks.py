@@ -1,5 +1,5 @@
 """Admin registration for the organisation: the "Tổ chức" menu (people, departments, positions,
-units, import). Every viewset's views are scoped through lms.org.visibility (see views.py)."""
+units, import). Every viewset's views are scoped through lms.org.access (see views.py)."""
 
 from django.urls import path
 from django.utils.translation import gettext_lazy as _

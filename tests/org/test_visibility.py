@@ -3,7 +3,7 @@
 import pytest
 from django.http import Http404
 
-from lms.org.visibility import get_person_for_user, visible_people, visible_units
+from lms.org.access import get_person_for_user, visible_people, visible_units
 from tests.factories import PersonFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
