@@ -521,15 +521,15 @@ class ModulePage(ViewRestrictionsInOneQueryMixin, Page):
             modules = list(course.modules()) if course else []
         progress = CourseProgress.for_enrolment(enrolment, course, modules)
         studies = can_study(request.user, self, request=request, enrolment=enrolment)
+        rule = self.effective_completion_rule(has_quiz=self.page_quiz() is not None)
         reading = None
         if (
             request.method == "GET"
             and studies
+            and rule == CompletionRule.VIEWED
             and not progress.is_complete(self)
             # A preview is an editor's look at a draft, not a learner's visit.
             and not getattr(request, "is_preview", False)
-            and self.effective_completion_rule(has_quiz=self.page_quiz() is not None)
-            == CompletionRule.VIEWED
         ):
             # Rendering completes nothing: it starts (once) the server's reading clock, and the
             # page offers the heartbeat and the "Tôi đã học xong bài này" button.
@@ -545,6 +545,7 @@ class ModulePage(ViewRestrictionsInOneQueryMixin, Page):
             enrolment=enrolment,
             progress=progress,
             reading=reading,
+            completion_label=CompletionRule(rule).label,
             can_study=studies
             or getattr(request, "is_preview", False)
             or request.user.is_superuser

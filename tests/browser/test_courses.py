@@ -105,3 +105,52 @@ def test_knowledge_check_feedback_opens_without_javascript(
     assert option.get_attribute("open") is not None
     assert "Chưa đúng" in option.inner_text() or "Đúng" in option.inner_text()
     context.close()
+
+
+@pytest.fixture
+def quick_reading(monkeypatch, studied_course):
+    """The second lesson needs 2 s of reading and the page beats every second (the real values,
+    20 min and 30 s, are tested with a moved clock in tests/security/test_honest_progress.py)."""
+    from courses.models import ModulePage, ModuleReading
+
+    monkeypatch.setattr("courses.models.READING_FLOOR_SECONDS", 2)
+    monkeypatch.setattr(ModuleReading, "BEAT_SECONDS", 1)
+    course, modules = studied_course
+    ModulePage.objects.filter(pk=modules[1].pk).update(estimated_minutes=0)
+    return modules[1]
+
+
+def test_heartbeat_completes_a_lesson_read_long_enough(
+    browser_page, live_server, learner, password, quick_reading
+):
+    from courses.models import ModuleProgress, ModuleReading
+
+    login(browser_page, live_server, learner.username, password)
+    browser_page.goto(f"{live_server.url}{quick_reading.url}")
+    status = browser_page.locator(".reading-status")
+    status.filter(has_text="Đã ghi nhận: bạn đã học xong bài này.").wait_for(timeout=10_000)
+    assert browser_page.locator("form.reading button").count() == 0
+    progress = ModuleProgress.objects.get(user=learner, module_id=quick_reading.pk)
+    assert progress.source == "viewed"
+    reading = ModuleReading.objects.get(user=learner, module_id=quick_reading.pk)
+    assert reading.seconds >= 2
+    assert axe_violations(browser_page) == []
+
+
+def test_done_button_without_javascript_waits_for_the_server_clock(
+    chromium, live_server, learner, password, quick_reading
+):
+    from courses.models import ModuleProgress
+
+    context = chromium.new_context(java_script_enabled=False)
+    page = context.new_page()
+    login(page, live_server, learner.username, password)
+    page.goto(f"{live_server.url}{quick_reading.url}")
+    page.get_by_role("button", name="Tôi đã học xong bài này").click()
+    assert "cần học thêm khoảng 1 phút" in page.locator(".messages").inner_text()
+    assert not ModuleProgress.objects.filter(module_id=quick_reading.pk).exists()
+    page.wait_for_timeout(2500)
+    page.get_by_role("button", name="Tôi đã học xong bài này").click()
+    assert "Đã ghi nhận: bạn đã học xong bài này." in page.locator(".messages").inner_text()
+    assert ModuleProgress.objects.filter(module_id=quick_reading.pk, source="viewed").exists()
+    context.close()

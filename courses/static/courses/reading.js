@@ -17,7 +17,7 @@
       if (data.completed) {
         stop();
         form.querySelector(".reading-status").textContent = form.getAttribute("data-done");
-        form.querySelector("button").hidden = true;
+        form.querySelector("button").remove();
       }
     }).catch(function () {});
   }
