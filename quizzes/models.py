@@ -624,8 +624,9 @@ REVIEW_LEVEL = {
 
 
 class AnswerRelease(models.TextChoices):
-    """When the right answers (markers, right values, choice feedback, explanations) may be
-    shown on the learner's review pages. Quiz.answers_released is the one place that decides."""
+    """When the learner's review pages may show more than the score: which questions were right,
+    the right answers, choice feedback and explanations (as much as the review policy allows).
+    Quiz.answers_released is the one place that decides; Attempt.visible_review_level applies it."""
 
     AFTER_LAST_ATTEMPT = "after_last_attempt", _("Sau lần làm bài cuối cùng")
     AFTER_CLOSE = "after_close", _("Sau khi bài kiểm tra đóng")
@@ -711,7 +712,8 @@ class Quiz(ClusterableModel):
         choices=AnswerRelease.choices,
         default=AnswerRelease.AFTER_LAST_ATTEMPT,
         help_text=_(
-            "Khi nào học viên được xem đáp án đúng, phản hồi và giải thích. “Sau lần làm bài cuối "
+            "Khi nào học viên được xem lại bài (câu đúng/sai, đáp án đúng, phản hồi, giải thích); "
+            "trước đó chỉ thấy điểm. “Sau lần làm bài cuối "
             "cùng”: khi đã dùng hết số lần làm bài (nếu không giới hạn số lần thì chỉ khi bài "
             "kiểm tra đã đóng). Bài kiểm tra cuối khóa không được chọn “Ngay sau khi nộp”."
         ),
@@ -1259,15 +1261,13 @@ class Attempt(models.Model):
     def visible_review_level(self, now=None):
         """The review level the learner's result page may use now (quizzes.display levels).
 
-        The attempt's review policy, capped while the quiz's right answers are withheld
-        (Quiz.answers_released): a knowledge check still says which questions were right; a
-        final test shows the score only, since "right or wrong" on a true/false question, or
-        across retries on a choice question, is the answer itself."""
+        The attempt's review policy while the quiz's right answers are released
+        (Quiz.answers_released), else the score only: "right or wrong" per question is the
+        answer itself on a true/false question, and across retries on a choice question."""
         level = self.review_level
-        final = self.quiz.is_final_test
-        withheld = REVIEW_LEVEL[ReviewPolicy.SCORE if final else ReviewPolicy.CORRECTNESS]
-        if level > withheld and not self.quiz.answers_released(self.user, now):
-            level = withheld
+        score_only = REVIEW_LEVEL[ReviewPolicy.SCORE]
+        if level > score_only and not self.quiz.answers_released(self.user, now):
+            level = score_only
         return level
 
     def check_open(self, now=None):

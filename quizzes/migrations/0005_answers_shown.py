@@ -14,7 +14,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='quiz',
             name='answers_shown',
-            field=models.CharField(choices=[('after_last_attempt', 'Sau lần làm bài cuối cùng'), ('after_close', 'Sau khi bài kiểm tra đóng'), ('never', 'Không bao giờ'), ('immediately', 'Ngay sau khi nộp (chỉ bài kiểm tra kiến thức của mô-đun)')], default='after_last_attempt', help_text='Khi nào học viên được xem đáp án đúng, phản hồi và giải thích. “Sau lần làm bài cuối cùng”: khi đã dùng hết số lần làm bài (nếu không giới hạn số lần thì chỉ khi bài kiểm tra đã đóng). Bài kiểm tra cuối khóa không được chọn “Ngay sau khi nộp”.', max_length=20, verbose_name='hiện đáp án đúng'),
+            field=models.CharField(choices=[('after_last_attempt', 'Sau lần làm bài cuối cùng'), ('after_close', 'Sau khi bài kiểm tra đóng'), ('never', 'Không bao giờ'), ('immediately', 'Ngay sau khi nộp (chỉ bài kiểm tra kiến thức của mô-đun)')], default='after_last_attempt', help_text='Khi nào học viên được xem lại bài (câu đúng/sai, đáp án đúng, phản hồi, giải thích); trước đó chỉ thấy điểm. “Sau lần làm bài cuối cùng”: khi đã dùng hết số lần làm bài (nếu không giới hạn số lần thì chỉ khi bài kiểm tra đã đóng). Bài kiểm tra cuối khóa không được chọn “Ngay sau khi nộp”.', max_length=20, verbose_name='hiện đáp án đúng'),
         ),
         migrations.AddConstraint(
             model_name='quiz',

@@ -51,8 +51,8 @@ def test_after_the_last_attempt(learner, make_quiz, module, category, enrolled):
     quiz = make_quiz([make_single(category)], module=module, attempts_allowed=2)
     first = _submitted(quiz, learner)
     assert not quiz.answers_released(learner)
-    # A knowledge check still says which questions were right, never what the answer was.
-    assert first.visible_review_level() == REVIEW_LEVEL["correctness"]
+    # Not even which questions were right: on a true/false question that is the answer.
+    assert first.visible_review_level() == REVIEW_LEVEL["score"]
     second, _created = quiz.start_attempt(learner)
     assert not quiz.answers_released(learner)  # all used, but one is in progress
     second.submit()
