@@ -49,6 +49,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
 
+from lms.lib.spreadsheets import SpreadsheetRefused, check_xlsx
 from lms.lib.vietnamese import fold_accents
 
 from ..numbers import NumberError, parse_number, vietnamese
@@ -140,6 +141,10 @@ def parse(data: bytes | str, filename: str = "") -> list[ParsedQuestion]:
         raise FormatError(
             [ImportProblem(0, _("Tệp Excel phải được đọc dưới dạng nhị phân (.xlsx)."))]
         )
+    try:  # a zip bomb is refused before openpyxl inflates anything
+        check_xlsx(io.BytesIO(data), filename or _("tệp Excel"))
+    except SpreadsheetRefused as refused:
+        raise FormatError([ImportProblem(0, refused.message)]) from refused
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         sheet = workbook[SHEET] if SHEET in workbook.sheetnames else workbook.worksheets[0]
