@@ -283,6 +283,12 @@ def _csv_rows(fileobj, name):
 def _xlsx_rows(fileobj, name):
     import openpyxl
 
+    from lms.lib.spreadsheets import SpreadsheetRefused, check_xlsx
+
+    try:  # a zip bomb is refused before openpyxl inflates anything
+        check_xlsx(fileobj, name)
+    except SpreadsheetRefused as refused:
+        raise ImportFileError(refused.message) from refused
     try:
         workbook = openpyxl.load_workbook(fileobj, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a broken workbook
