@@ -99,35 +99,57 @@ def test_a_final_test_stored_as_immediate_still_withholds(learner, make_quiz, co
     assert not quiz.answers_released(learner)
 
 
+def _edit_form(quiz, **values):
+    """The admin edit form's POST data for `quiz` with `values` changed."""
+    fields = {
+        "title": quiz.title,
+        "intro": "",
+        "module": quiz.module_id or "",
+        "course": quiz.course_id or "",
+        "fixed_questions": inline_formset(
+            [{"id": fq.pk, "question": fq.question_id} for fq in quiz.fixed_questions.all()],
+            initial=quiz.fixed_questions.count(),
+        ),
+        "random_rules": inline_formset([]),
+        "time_limit_minutes": "",
+        "attempts_allowed": "",
+        "grading_method": "highest",
+        "pass_mark": str(quiz.pass_mark),
+        "opens_at": "",
+        "closes_at": "",
+        "shuffle_questions": "on",
+        "shuffle_choices": "on",
+        "questions_per_page": "0",
+        "review_policy": quiz.review_policy,
+        "answers_shown": quiz.answers_shown,
+    }
+    return nested_form_data(fields | values)
+
+
+@pytest.mark.django_db
+def test_the_admin_refuses_immediate_answers_on_a_final_test_and_changes_nothing(
+    client_for, trainer, make_quiz, course, category
+):
+    quiz = make_quiz([make_single(category)], course=course)
+    response = client_for(trainer).post(
+        reverse("quizzes_quiz:edit", args=[quiz.pk]),
+        _edit_form(quiz, answers_shown="immediately", pass_mark="10"),
+    )
+    assert response.status_code == 200
+    assert "Bài kiểm tra cuối khóa không được hiện đáp án ngay sau khi nộp" in (
+        response.content.decode()
+    )
+    quiz.refresh_from_db()
+    assert (quiz.answers_shown, quiz.pass_mark) == ("after_last_attempt", Decimal("80"))
+    assert not ModelLogEntry.objects.filter(object_id=str(quiz.pk)).exists()
+
+
 @pytest.mark.django_db
 def test_changing_the_pass_mark_or_policy_in_the_admin_is_logged_with_who_and_what(
     client_for, trainer, make_quiz, module, category
 ):
     quiz = make_quiz([make_single(category)], module=module, pass_mark=Decimal("80"))
-    data = nested_form_data(
-        {
-            "title": quiz.title,
-            "intro": "",
-            "module": module.pk,
-            "course": "",
-            "fixed_questions": inline_formset(
-                [{"id": fq.pk, "question": fq.question_id} for fq in quiz.fixed_questions.all()],
-                initial=1,
-            ),
-            "random_rules": inline_formset([]),
-            "time_limit_minutes": "",
-            "attempts_allowed": "",
-            "grading_method": "highest",
-            "pass_mark": "50",
-            "opens_at": "",
-            "closes_at": "",
-            "shuffle_questions": "on",
-            "shuffle_choices": "on",
-            "questions_per_page": "0",
-            "review_policy": "feedback",
-            "answers_shown": "immediately",
-        }
-    )
+    data = _edit_form(quiz, pass_mark="50", answers_shown="immediately")
     before = timezone.now()
     response = client_for(trainer).post(reverse("quizzes_quiz:edit", args=[quiz.pk]), data)
     assert response.status_code == 302, response.content.decode()[:3000]
