@@ -123,12 +123,11 @@ def main():
         )
         call_command("migrate", verbosity=0, interactive=False)
         load_units(settings.LMS_PROVINCE_CODE)
-        from django.contrib.auth.models import Group
 
         from lms.accounts.models import User
 
         user = User.objects.create_user("bench-hocvien", password="mat-khau-bench-1")
-        user.groups.add(Group.objects.get(name=roles.LEARNER))
+        user.groups.add(roles.group_for(roles.LEARNER))
         Person.objects.create(
             user=user,
             full_name="Nguyễn Thị Mai",

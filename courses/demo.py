@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from content.models import HomePage
 from lms.org.models import Person
-from lms.org.roles import LEARNER
+from lms.org.roles import LEARNER, groups_for
 
 from .curriculum import COMPETENCY_NAMES, MAIN_COURSE, main_modules, refresher_course
 from .models import (
@@ -141,7 +141,7 @@ def _add_h5p_activity(course, stdout):
 
 
 def enrol_demo_learners(course, stdout):
-    learners = Person.objects.active().filter(user__groups__name=LEARNER)
+    learners = Person.objects.active().filter(user__groups__in=groups_for([LEARNER])).distinct()
     created, existing = Enrolment.objects.assign_people(
         learners,
         course,

@@ -1,9 +1,9 @@
 """factory_boy factories shared by the whole suite."""
 
 import factory
-from django.contrib.auth.models import Group
 
 from lms.accounts.models import User
+from lms.org import roles as role_codes
 from lms.org.models import (
     AdministrativeUnit,
     Department,
@@ -56,7 +56,7 @@ class UserFactory(factory.django.DjangoModelFactory):
     @factory.post_generation
     def roles(self, create, extracted, **kwargs):
         if create and extracted:
-            self.groups.add(*Group.objects.filter(name__in=extracted))
+            self.groups.add(*role_codes.groups_for(extracted))
         if create:
             self.save()
 

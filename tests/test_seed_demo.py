@@ -40,7 +40,7 @@ def test_seed_demo_creates_one_account_per_role_and_real_units(seeded):
         ("quantri", roles.ADMINISTRATOR),
     ]:
         person = Person.objects.select_related("user", "unit").get(user__username=username)
-        assert person.user.groups.filter(name=role).exists()
+        assert person.user.groups.filter(pk=roles.group_for(role).pk).exists()
         assert person.user.check_password("AnToanSo@2026")
     assert Person.objects.get(user__username="phutrach.saigon").unit.name == "Phường Sài Gòn"
     # Believable people: Vietnamese names, several positions for some (kiêm nhiệm), one primary.

@@ -115,7 +115,7 @@ def group_grants(group):
     if group.pk is None:
         return Grants()
     return Grants(
-        model=_model_codes(group.permissions.all()),
+        model=_model_codes(group.permissions.all()) - roles.NON_PRIVILEGED_ROLE_PERMISSIONS,
         pages=GroupPagePermission.objects.filter(group=group).values_list(
             "page__path", "permission__codename"
         ),

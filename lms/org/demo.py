@@ -6,7 +6,6 @@ Used only by `seed_demo`; refuses to run unless settings.LMS_DEMO_ALLOWED (dev a
 import random
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.db import transaction
 
 from . import roles
@@ -171,7 +170,7 @@ def _upsert_person(code, full_name, unit, department, position_names, positions,
     else:
         user.set_unusable_password()
     user.save()
-    user.groups.set([Group.objects.get(name=role)])
+    user.groups.set([roles.group_for(role)])
     person, _ = Person.objects.update_or_create(
         employee_code=code.upper(),
         defaults={"user": user, "full_name": full_name, "unit": unit, "department": department},

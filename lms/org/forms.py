@@ -5,7 +5,6 @@ import unicodedata
 import django_filters
 from django import forms
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
@@ -216,7 +215,7 @@ class PersonForm(WagtailAdminModelForm):
             user = User(username=person.employee_code.lower(), email=email)
             user.set_unusable_password()
             user.save()
-            user.groups.add(Group.objects.get(name=roles.LEARNER))
+            user.groups.add(roles.group_for(roles.LEARNER))
             person.user = user
         if person.user.email != email:
             person.user.email = email

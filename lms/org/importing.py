@@ -23,7 +23,6 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
-from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import connection, transaction
@@ -827,7 +826,7 @@ def apply_plan(plan, progress=None):
                 position_ids[_key(name)] = pk
         result.positions_created = len(plan.new_positions)
 
-    learners = Group.objects.get(name=roles.LEARNER)
+    learners = roles.group_for(roles.LEARNER)
     total = len(plan.rows)
     done = 0
     for batch in _chunks(plan.rows, BATCH_SIZE):

@@ -195,6 +195,14 @@ class Person(models.Model):
         verbose_name_plural = _("cán bộ")
         ordering = ["name_sort_key", "id"]
         indexes = [models.Index(fields=["unit", "name_sort_key"])]
+        # The five roles (lms.org.roles): fixed codes, granted to groups; never group names.
+        permissions = [
+            ("role_learner", _("Vai trò: Học viên")),
+            ("role_trainer", _("Vai trò: Giảng viên")),
+            ("role_unit_manager", _("Vai trò: Cán bộ phụ trách đơn vị")),
+            ("role_home_affairs", _("Vai trò: Sở Nội vụ")),
+            ("role_administrator", _("Vai trò: Quản trị")),
+        ]
 
     def __str__(self):
         return self.full_name

@@ -29,9 +29,9 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from lms.lib.vietnamese import fold_accents
 
 from . import importing
+from .access import visible_people, visible_units
 from .forms import PeopleImportForm, visible_departments
 from .models import PersonPosition, Position
-from .access import visible_people, visible_units
 
 # --- Scopes ----------------------------------------------------------------------------------
 

@@ -4,6 +4,7 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.urls import reverse
 
+from lms.org import roles
 from lms.org.models import Department, Person, PersonPosition
 from lms.org.views import accent_insensitive_pattern
 from tests.factories import DepartmentFactory, PersonFactory, PositionFactory, UnitFactory
@@ -352,7 +353,7 @@ def test_people_list_costs_the_same_for_10_and_200_people(client_for, manager_a,
 def test_unit_manager_without_person_sees_nothing(client_for, db, ward_a, people):
     from tests.factories import UserFactory
 
-    orphan_manager = UserFactory(username="phutrach_mo_coi", roles=["Cán bộ phụ trách đơn vị"])
+    orphan_manager = UserFactory(username="phutrach_mo_coi", roles=[roles.UNIT_MANAGER])
     response = client_for(orphan_manager).get(reverse("can-bo:index"))
     assert response.status_code == 200
     html = response.content.decode()

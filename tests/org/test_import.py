@@ -5,7 +5,6 @@ import random
 import zipfile
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
 from openpyxl import Workbook, load_workbook
 
@@ -79,7 +78,7 @@ def _assert_good_people_imported(ward_a, ward_b):
     assert mai.user.username == "cb001"
     assert mai.user.email == "ntmai@tphcm.gov.vn"
     assert not mai.user.has_usable_password()
-    assert mai.user.groups.filter(name=roles.LEARNER).exists()
+    assert roles.has_role(mai.user, roles.LEARNER)
     assert mai.primary_position.name == "Công chức Văn phòng - Thống kê"
     assert sorted(mai.positions.values_list("name", flat=True)) == [
         "Chủ tịch UBND",
@@ -455,7 +454,7 @@ def test_command_dry_run_writes_nothing(catalogue, tmp_path, capsys):
 
 
 def test_learner_group_exists_for_imports(db):
-    assert Group.objects.filter(name=roles.LEARNER).exists()
+    assert roles.group_for(roles.LEARNER).name == "Học viên"
 
 
 def test_fast_xlsx_rows_match_openpyxl(tmp_path):
