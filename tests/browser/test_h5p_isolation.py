@@ -165,7 +165,7 @@ def h5p_mode(request, settings, live_server, tmp_path):
 
 
 def read_report(page):
-    page.wait_for_function("window.__hostile && window.__hostile.length > 0", timeout=15_000)
+    page.wait_for_function("() => window.__hostile && window.__hostile.length > 0", timeout=15_000)
     return page.evaluate("window.__hostile[0]")
 
 
