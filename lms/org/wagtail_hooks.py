@@ -1,15 +1,20 @@
 """Admin registration for the organisation: the "Tổ chức" menu (people, departments, positions,
 units, import). Every viewset's views are scoped through lms.org.access (see views.py)."""
 
+from django.core.exceptions import PermissionDenied
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import BooleanColumn, Column
+from wagtail.admin.views.reports.audit_logging import LogEntriesView
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from lms.lib.export_cells import install_wagtail_export_guard
+
 from . import views
+from .access import is_city_wide
 from .forms import (
     DepartmentFilterSet,
     DepartmentForm,
@@ -170,3 +175,35 @@ class OrganisationGroup(ViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_organisation_viewsets():
     return OrganisationGroup()
+
+
+# --- Wagtail's own screens that cannot be scoped to units ---------------------------------------
+# The site history report (and its CSV/XLSX export) lists every logged action on every object,
+# people and accounts included, by name. It cannot be narrowed to a unit, so only city-wide
+# roles (lms.org.access.is_city_wide) see it; everyone else gets 403 and no menu item.
+
+CITY_WIDE_ONLY_MENU_ITEMS = {"site-history"}
+
+
+def _city_wide_only(view_class):
+    original = view_class.dispatch
+    if getattr(original, "city_wide_only", False):
+        return
+
+    def dispatch(self, request, *args, **kwargs):
+        if not is_city_wide(request.user):
+            raise PermissionDenied
+        return original(self, request, *args, **kwargs)
+
+    dispatch.city_wide_only = True
+    view_class.dispatch = dispatch
+
+
+_city_wide_only(LogEntriesView)
+install_wagtail_export_guard()
+
+
+@hooks.register("construct_reports_menu")
+def hide_unscoped_reports(request, menu_items):
+    if not is_city_wide(request.user):
+        menu_items[:] = [item for item in menu_items if item.name not in CITY_WIDE_ONLY_MENU_ITEMS]
