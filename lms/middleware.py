@@ -1,4 +1,5 @@
-"""Site-wide middleware: the language a person chose, and the cached Wagtail site.
+"""Site-wide middleware: the language a person chose, the cached Wagtail site, and the
+Content-Security-Policy.
 
 Language choice: Vietnamese unless the person chose otherwise.
 
@@ -9,6 +10,7 @@ browser on a ward desktop would get an English site. Here only the language the 
 
 import hashlib
 
+from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.core.cache import cache
 from django.utils import translation
@@ -71,3 +73,23 @@ class CachedSiteMiddleware:
                 (site,) = found
             request._wagtail_site = site
         return self.get_response(request)
+
+
+ADMIN_PREFIX = "/admin/"
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """django-csp's middleware with the two policies of this site (lms/settings/base.py):
+    `CONTENT_SECURITY_POLICY` everywhere, with `LMS_CSP_ADMIN` replacing some directives under
+    the Wagtail admin; and `frame-src` read per request from the H5P origin (settings may change
+    it, tests do). A response that sets its own policy (the H5P frame) keeps it."""
+
+    def get_policy_parts(self, request, response, report_only=False):
+        from content.h5p.frame import frame_origin
+
+        parts = super().get_policy_parts(request, response, report_only)
+        chosen = {"frame-src": [frame_origin()]}
+        if request.path_info.startswith(ADMIN_PREFIX):
+            chosen = {**settings.LMS_CSP_ADMIN, "frame-src": sorted({"'self'", frame_origin()})}
+        parts.replace = {**chosen, **(parts.replace or {})}
+        return parts

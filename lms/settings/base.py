@@ -63,6 +63,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outermost after SecurityMiddleware, so every response gets the policy (see below).
+    "lms.middleware.ContentSecurityPolicyMiddleware",
     "content.h5p.middleware.H5POriginMiddleware",  # the H5P host serves the player only
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -182,11 +184,44 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"gif": "webp", "png": "webp", "jpeg": "webp", "bmp": "webp"}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "txt", "csv", "zip"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Avatars are never fetched from gravatar.com (which would receive staff e-mail hashes).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # H5P content runs on its own cookieless origin (e.g. https://h5p.antoanso.tphcm.gov.vn); empty
 # means the player frame is served from the site's origin inside a sandbox without
 # allow-same-origin. See README, "Security model".
 H5P_ORIGIN = (env("H5P_ORIGIN", "") or "").rstrip("/")
+
+# Content-Security-Policy (django-csp) on every response, in every environment, so the browser
+# tests run under it (lms.middleware.ContentSecurityPolicyMiddleware). The site (learner pages)
+# allows no inline script and no other origin; inline style attributes only (progress bars).
+# frame-src is added per request: H5P_ORIGIN, or the site itself whose player frame is
+# sandboxed; the frame and package responses carry their own stricter policy.
+_SELF = "'self'"
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [_SELF],
+        "script-src": [_SELF],
+        "style-src": [_SELF],
+        "style-src-attr": ["'unsafe-inline'"],
+        "img-src": [_SELF, "data:"],
+        "font-src": [_SELF],
+        "connect-src": [_SELF],
+        "media-src": [_SELF],
+        "frame-ancestors": [_SELF],
+        "object-src": ["'none'"],
+        "base-uri": [_SELF],
+        "form-action": [_SELF],
+    }
+}
+# The Wagtail admin (under /admin/) still writes some inline scripts (date filters such as the
+# users list's, inline panels): there these directives replace the site's. Measured in Chromium
+# (tests/browser/test_privacy_headers.py): the dashboard, page editor with preview and snippet
+# lists need no inline script; style attributes are allowed site-wide. It frames its previews.
+LMS_CSP_ADMIN = {
+    "script-src": [_SELF, "'unsafe-inline'"],
+    "img-src": [_SELF, "data:", "blob:"],
+}
 
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "An Toàn Số <khong-tra-loi@antoanso.local>")
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
