@@ -19,3 +19,33 @@ def test_system_checks_pass():
     out = StringIO()
     call_command("check", stdout=out)
     assert "no issues" in out.getvalue()
+
+
+def _project_sources():
+    from pathlib import Path
+
+    from django.conf import settings
+
+    root = Path(settings.BASE_DIR)
+    for folder in ("lms", "courses", "quizzes", "certificates", "content"):
+        for path in (root / folder).rglob("*.py"):
+            if "migrations" not in path.parts:
+                yield path
+
+
+def test_one_access_layer_and_roles_never_keyed_by_group_names():
+    """Access rules live in lms/org/access.py (no second copy); roles are asked through
+    lms.org.roles (permissions), never by comparing group names an admin can rename."""
+    import re
+
+    forbidden = re.compile(
+        r"lms\.org\.visibility|courses\.access\b|from \.visibility|groups__name|group__name"
+        r"|groups\.filter\(name|Group\.objects\.get\(name=roles|Group\.objects\.filter\(name__in=roles"
+    )
+    offenders = [
+        f"{path}:{number}: {line.strip()}"
+        for path in _project_sources()
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if forbidden.search(line)
+    ]
+    assert not offenders, "\n".join(offenders)

@@ -69,17 +69,6 @@ def get_person_for_user(user, pk):
         raise Http404 from exc
 
 
-def visible_users(user):
-    """The accounts `user` may see: everyone for city-wide roles, else the accounts of the
-    people of their visible units (for choosers and lists of accounts)."""
-    from django.contrib.auth import get_user_model
-
-    accounts = get_user_model().objects.all()
-    if is_city_wide(user):
-        return accounts
-    return accounts.filter(person__unit__in=visible_units(user))
-
-
 # --- Study -------------------------------------------------------------------------------------
 
 _UNKNOWN = object()

@@ -164,12 +164,15 @@ def _markers(people):
     return markers
 
 
-def test_every_admin_url_hides_ward_a_from_a_ward_b_unit_manager(ward_a_data, manager_b):
+@pytest.mark.parametrize("persona", ["manager_b", "trainer"])
+def test_every_admin_url_hides_ward_a_from_a_ward_b_unit_manager(ward_a_data, persona, request):
+    """The ward-B unit manager of the attack, and a trainer (content staff see no people)."""
+    viewer = request.getfixturevalue(persona)
     people, ids = ward_a_data
     all_ids = set().union(*ids.values())
     markers = _markers(people)
     client = Client(raise_request_exception=False)
-    client.force_login(manager_b, backend="django.contrib.auth.backends.ModelBackend")
+    client.force_login(viewer, backend="django.contrib.auth.backends.ModelBackend")
     leaks, visited = [], 0
     # Searches use part of a name or code, so that a page echoing the search term is no leak.
     lists = ["?export=csv", "?export=xlsx", "?q=Bảo Mật", "?q=BIMAT", "?q=Tuyệt Mật"]
