@@ -149,14 +149,9 @@ class CourseIndexPage(ViewRestrictionsInOneQueryMixin, Page):
         courses = self.courses()
         if not user.is_authenticated or user.is_superuser or has_role(user, *STAFF_READERS):
             return courses
-        from lms.org.models import PersonPosition
+        from lms.org.access import audience_q
 
-        held = PersonPosition.objects.filter(person__user=user).values("position_id")
-        return courses.filter(
-            Q(audience_positions__isnull=True)
-            | Q(audience_positions__in=held)
-            | Q(enrolments__user=user)
-        ).distinct()
+        return courses.filter(audience_q(user) | Q(enrolments__user=user)).distinct()
 
     def route(self, request, path_components):
         """Resolve course and module URLs in one query per level below the catalogue, and hand

@@ -88,6 +88,17 @@ def audience_position_ids(course):
     return cached("audience", (course.pk,), build)
 
 
+def audience_q(user):
+    """The audience rule as a filter on CoursePage: open to every position, or aimed at one
+    `user` holds (the catalogue lists with it; `in_audience` asks it of one course)."""
+    from django.db.models import Q
+
+    from .models import PersonPosition
+
+    held = PersonPosition.objects.filter(person__user_id=user.pk).values("position_id")
+    return Q(audience_positions__isnull=True) | Q(audience_positions__in=held)
+
+
 def in_audience(user, course):
     """True if the course is open to every position or `user` holds one it is aimed at."""
     from .models import PersonPosition
