@@ -24,13 +24,13 @@ a position out of range) raises InvalidResponse: the whole post is refused.
 """
 
 import base64
-import hashlib
-import hmac
 import json
 import secrets
 import zlib
 from types import SimpleNamespace
 
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from django.core import signing
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
@@ -166,27 +166,19 @@ def _salt(attempt_id, item_id):
     return f"quizzes.shape.{attempt_id}.{item_id}"
 
 
-def _keystream(salt, nonce, length):
-    """HMAC-SHA256 (keyed from SECRET_KEY and the salt) in counter mode over a random nonce."""
-    key = salted_hmac("quizzes.shape.cipher", salt).digest()
-    blocks = (length + 31) // 32
-    return b"".join(
-        hmac.new(key, nonce + i.to_bytes(4, "big"), hashlib.sha256).digest() for i in range(blocks)
-    )[:length]
-
-
-def _xor(data, stream):
-    return (int.from_bytes(data, "big") ^ int.from_bytes(stream, "big")).to_bytes(len(data), "big")
+def _cipher():
+    """AES-256-GCM keyed from SECRET_KEY (the learner must not read the bank ids of a shape,
+    whose order is the answer order); the attempt question's salt is the associated data."""
+    return AESGCM(salted_hmac("quizzes.shape.cipher", "aes-gcm", algorithm="sha256").digest())
 
 
 def sign_shape(attempt_id, item_id, snapshot):
-    """The shape sealed for the page: encrypted (the learner must not read the bank ids, whose
-    order is the answer order), then signed (Django's signing, salted per attempt question)."""
+    """The shape sealed for the page: encrypted and authenticated with AES-GCM, then signed
+    (Django's signing, salted per attempt question)."""
     salt = _salt(attempt_id, item_id)
     plain_bytes = zlib.compress(json.dumps(shape_of(snapshot), separators=(",", ":")).encode())
-    nonce = secrets.token_bytes(16)
-    stream = _keystream(salt, nonce, len(plain_bytes))
-    sealed = nonce + _xor(plain_bytes, stream)
+    nonce = secrets.token_bytes(12)
+    sealed = nonce + _cipher().encrypt(nonce, plain_bytes, salt.encode())
     return signing.Signer(salt=salt).sign(base64.urlsafe_b64encode(sealed).decode())
 
 
@@ -195,13 +187,9 @@ def open_shape(attempt_id, item_id, token):
     salt = _salt(attempt_id, item_id)
     try:
         sealed = base64.urlsafe_b64decode(signing.Signer(salt=salt).unsign(token))
-    except (signing.BadSignature, ValueError):
-        return None
-    nonce, body = sealed[:16], sealed[16:]
-    stream = _keystream(salt, nonce, len(body))
-    try:
-        shape = json.loads(zlib.decompress(_xor(body, stream)))
-    except (zlib.error, ValueError):
+        plain_bytes = _cipher().decrypt(sealed[:12], sealed[12:], salt.encode())
+        shape = json.loads(zlib.decompress(plain_bytes))
+    except (signing.BadSignature, InvalidTag, zlib.error, ValueError):
         return None
     return shape if isinstance(shape, dict) else None
 
