@@ -41,6 +41,20 @@ def _get_attempt(user_id, attempt_id):
     return get_object_or_404(Attempt.objects.select_related("quiz"), pk=attempt_id, user_id=user_id)
 
 
+def _get_studied_attempt(user, attempt_id):
+    """The learner's own attempt, for taking, saving or submitting it: the study rule is asked
+    again, so an attempt started before the learner lost access (course unpublished, a view
+    restriction added, enrolment removed) cannot go on. 404 otherwise."""
+    attempt = get_object_or_404(
+        Attempt.objects.select_related("quiz__module", "quiz__course"),
+        pk=attempt_id,
+        user_id=user.pk,
+    )
+    if not learner_may_take(user, attempt.quiz):
+        raise Http404
+    return attempt
+
+
 def _overdue_closed(request, attempt):
     """Submit an overdue attempt with its saved answers; True if it is (now) closed."""
     if attempt.is_in_progress and attempt.is_overdue():
@@ -123,7 +137,7 @@ def _render_attempt(request, attempt, page, status=200, error=None):
 def take(request, attempt_id):
     """GET shows a page of the attempt with saved answers; POST saves that page, then moves
     to another page ("trang"), or submits when the learner pressed "Nộp bài"."""
-    attempt = _get_attempt(request.user.pk, attempt_id)
+    attempt = _get_studied_attempt(request.user, attempt_id)
     if _overdue_closed(request, attempt):
         return redirect("quizzes:result", attempt_id=attempt.pk)
     page = _page_number(request)
@@ -169,6 +183,9 @@ def save(request, attempt_id):
 
 @login_required
 def _save_with_session(request, attempt_id):
+    # Without a valid autosave token the study rule is asked again (with a token, the token's
+    # short life bounds how long a save can follow a loss of access; submit asks again).
+    _get_studied_attempt(request.user, attempt_id)
     return _save(request, attempt_id, request.user.pk)
 
 
@@ -230,7 +247,7 @@ def _closed_response(attempt, reason):
 @require_POST
 def submit(request, attempt_id):
     """Submit (idempotent): saves the answers posted with it, grades once, shows the result."""
-    attempt = _get_attempt(request.user.pk, attempt_id)
+    attempt = _get_studied_attempt(request.user, attempt_id)
     if attempt.is_in_progress and not attempt.is_overdue() and request.POST.getlist("shown"):
         try:
             responses = parse_page(attempt, request.POST)

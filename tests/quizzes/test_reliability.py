@@ -440,11 +440,14 @@ def test_autosave_with_the_page_token_needs_no_snapshot_read(
     item = attempt.questions.get(question=bank["single"])
     token = _token(client, attempt, item)
     choice = item.snapshot["choices"][1]
-    with django_assert_max_num_queries(3):  # session, user, the guarded UPDATE
+    # Session, user, the attempt with its quiz, the study rule's enrolment (asked again on the
+    # path without an autosave token), the guarded UPDATE; never the snapshots.
+    with django_assert_max_num_queries(5) as captured:
         response = client.post(
             reverse("quizzes:save", args=[attempt.pk]),
             {"shown": item.pk, f"k{item.pk}": token, f"q{item.pk}": choice["token"]},
         )
+    assert not [q["sql"] for q in captured.captured_queries if '"snapshot"' in q["sql"]]
     assert response.json()["ok"]
     item.refresh_from_db()
     assert item.response == {"choice": choice["id"]}

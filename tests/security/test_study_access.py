@@ -189,3 +189,32 @@ def test_unpublished_course_refuses_enrolment_and_study(course, module, learner)
     course.refresh_from_db()
     assert enrol_refusal(learner, course) is not None
     assert not can_study(learner, ModulePage.objects.get(pk=module.pk))
+
+
+def test_an_attempt_started_before_access_was_lost_cannot_go_on(
+    course, module, quizzes, leaders, learner, client_for
+):
+    """Started while allowed; then a view restriction shuts the learner out. Taking the
+    attempt, saving without an autosave token and submitting are 404; the attempt stays as it
+    was (in progress, no answer stored, not graded)."""
+    Enrolment.objects.create(user=learner, course=course)
+    client = client_for(learner)
+    module_quiz, _final = quizzes
+    assert client.post(reverse("quizzes:start", args=[module_quiz.pk])).status_code == 302
+    attempt = Attempt.objects.get(user=learner, quiz=module_quiz)
+    item = attempt.questions.get()
+    page = client.get(reverse("quizzes:attempt", args=[attempt.pk]))
+    assert page.status_code == 200
+    choice = item.snapshot["choices"][0]["token"]
+
+    restrict_to_group(course, leaders)
+    answer = {"shown": item.pk, f"q{item.pk}": choice}
+    assert client.get(reverse("quizzes:attempt", args=[attempt.pk])).status_code == 404
+    assert client.post(reverse("quizzes:attempt", args=[attempt.pk]), answer).status_code == 404
+    assert client.post(reverse("quizzes:save", args=[attempt.pk]), answer).status_code == 404
+    assert client.post(reverse("quizzes:submit", args=[attempt.pk]), answer).status_code == 404
+    attempt.refresh_from_db()
+    item.refresh_from_db()
+    assert attempt.is_in_progress
+    assert attempt.score is None
+    assert not item.response
