@@ -5,8 +5,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from lms.org.models import Department, Position
 from lms.org.access import visible_units
+from lms.org.models import Department, Position
 
 from .models import CoursePage, Track, TracksFormField
 from .staff_enrolments import DEFAULT_ORDERING, ORDERINGS, Status, filter_by_status, search_by_name

@@ -22,8 +22,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from lms.org.models import Department
 from lms.org.access import visible_units
+from lms.org.models import Department
 
 from . import analysis, bank_io, formats
 from .forms import AnalysisFilterForm, ExportForm, ImportForm

@@ -223,6 +223,9 @@ LMS_CSP_ADMIN = {
     "img-src": [_SELF, "data:", "blob:"],
 }
 
+# Named in the e-mail that tells an account's old address of an e-mail change (whom to call).
+ACCOUNT_SECURITY_CONTACT = env("ACCOUNT_SECURITY_CONTACT", "")
+
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "An Toàn Số <khong-tra-loi@antoanso.local>")
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 
