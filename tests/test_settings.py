@@ -8,14 +8,23 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _load_production(**env):
+def _load_production(code=None, **env):
     clean = {
         k: v
         for k, v in os.environ.items()
-        if k not in {"SECRET_KEY", "SECRET_KEY_FILE", "ALLOWED_HOSTS"}
+        if k
+        not in {
+            "SECRET_KEY",
+            "SECRET_KEY_FILE",
+            "ALLOWED_HOSTS",
+            "REDIS_URL",
+            "REDIS_URL_FILE",
+            "LMS_SINGLE_PROCESS",
+            "DJANGO_ALLOW_ASYNC_UNSAFE",  # set by the browser tests' harness, never in deployment
+        }
     }
     clean.update(env, DJANGO_SETTINGS_MODULE="lms.settings.production")
-    code = (
+    code = code or (
         "import django; django.setup(); from django.conf import settings; "
         "print(settings.DEBUG, settings.SESSION_COOKIE_SECURE, settings.SECURE_HSTS_SECONDS, "
         "settings.ALLOWED_HOSTS, settings.CSRF_TRUSTED_ORIGINS)"
@@ -49,6 +58,7 @@ def test_production_reads_secret_from_file_and_is_hardened(tmp_path):
         SECRET_KEY_FILE=str(secret),
         ALLOWED_HOSTS="a.gov.vn,b.gov.vn",
         CSRF_TRUSTED_ORIGINS="https://a.gov.vn",
+        LMS_SINGLE_PROCESS="1",
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == [
@@ -59,6 +69,59 @@ def test_production_reads_secret_from_file_and_is_hardened(tmp_path):
         "'b.gov.vn']",
         "['https://a.gov.vn']",
     ]
+
+
+PRODUCTION = {"SECRET_KEY": "x" * 50, "ALLOWED_HOSTS": "antoanso.example.gov.vn"}
+SHOW_CACHE_AND_TASKS = (
+    "import django; django.setup(); from django.conf import settings; "
+    "print(settings.CACHES['default']['BACKEND'], settings.TASKS['default']['BACKEND'])"
+)
+
+
+def test_production_refuses_to_start_without_redis():
+    # Several gunicorn workers with per-process caches would each keep stale content.
+    result = _load_production(**PRODUCTION)
+    assert result.returncode != 0
+    assert "REDIS_URL chưa được đặt" in result.stderr
+    assert "LMS_SINGLE_PROCESS=1" in result.stderr
+
+
+def test_production_shares_the_cache_through_redis_and_queues_tasks_in_the_database():
+    result = _load_production(
+        SHOW_CACHE_AND_TASKS, REDIS_URL="redis://127.0.0.1:6379/5", **PRODUCTION
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [
+        "django.core.cache.backends.redis.RedisCache",
+        "django_tasks_db.DatabaseBackend",
+    ]
+
+
+def test_single_process_must_be_said_explicitly():
+    result = _load_production(SHOW_CACHE_AND_TASKS, LMS_SINGLE_PROCESS="1", **PRODUCTION)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [
+        "django.core.cache.backends.locmem.LocMemCache",
+        "django_tasks_db.DatabaseBackend",
+    ]
+
+
+def test_production_deploy_check_is_clean():
+    result = _load_production(
+        "import django; django.setup(); from django.core.management import call_command; "
+        "call_command('check', '--deploy', '--fail-level', 'WARNING')",
+        SECRET_KEY="ci-dummy-0123456789abcdefghijklmnopqrstuvwxyz-0123456789ABCDEFGH",
+        ALLOWED_HOSTS="antoanso.example.gov.vn",
+        CSRF_TRUSTED_ORIGINS="https://antoanso.example.gov.vn",
+        REDIS_URL="redis://127.0.0.1:6379/5",
+    )
+    assert result.returncode == 0, result.stderr + result.stdout
+
+
+def test_dev_and_tests_run_tasks_inline(settings):
+    assert (
+        settings.TASKS["default"]["BACKEND"] == "django_tasks.backends.immediate.ImmediateBackend"
+    )
 
 
 def test_defaults_are_vietnamese_and_hcmc(settings):

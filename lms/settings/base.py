@@ -53,6 +53,8 @@ INSTALLED_APPS = [
     "taggit",
     "axes",
     "django.contrib.admin",
+    "django_tasks",
+    "django_tasks_db",  # the production task queue's table (lms/settings/production.py)
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -237,6 +239,11 @@ LMS_YEARLY_TIET = int(env("LMS_YEARLY_TIET", "40"))
 LMS_DEMO_ALLOWED = False
 
 LOGGING = {
+# Background work (django-tasks): here every task runs inline, at once, in the process that
+# enqueues it (dev, tests, the demo). Production stores tasks in the database and a worker runs
+# them (lms/settings/production.py; README, "Configuration").
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},

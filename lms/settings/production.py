@@ -42,6 +42,11 @@ STORAGES = {
     "h5p": H5P_STORAGE,
 }
 
+# Several processes (gunicorn workers, app servers) must share one cache: the content cache's
+# version (lms/lib/content_cache.py) tells every process at once that a page, a view restriction
+# or a quiz changed. A per-process cache is allowed only when one process serves everything,
+# and only when that is said explicitly.
+LMS_SINGLE_PROCESS = env_bool("LMS_SINGLE_PROCESS", False)
 if env("REDIS_URL"):
     CACHES = {
         "default": {
@@ -50,6 +55,23 @@ if env("REDIS_URL"):
         }
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+elif not LMS_SINGLE_PROCESS:
+    raise ImproperlyConfigured(
+        "REDIS_URL chưa được đặt. Khi có nhiều tiến trình phục vụ (nhiều worker gunicorn, nhiều "
+        "máy chủ), bộ nhớ đệm phải dùng chung qua Redis, ví dụ REDIS_URL=redis://127.0.0.1:6379/0; "
+        "nếu không, thay đổi nội dung hoặc quyền xem sẽ chậm áp dụng ở các tiến trình khác. "
+        "Chỉ khi chạy đúng một tiến trình (gunicorn --workers 1) mới đặt LMS_SINGLE_PROCESS=1."
+    )
+
+# Background tasks are stored in the database (django-tasks-db) and run by a worker beside the
+# application servers: `manage.py db_worker` (README, "Configuration"). Without a running
+# worker, enqueued tasks wait in the table.
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend",
+        "QUEUES": ["default"],
+    }
+}
 
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = env("EMAIL_HOST", "localhost")
