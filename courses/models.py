@@ -1,7 +1,7 @@
-"""Courses: the page tree (catalogue → course → module), competencies, enrolment, progress and
-the yearly tiết ledger.
+"""Courses: the page tree (catalogue → course → module), competencies, enrolment and progress.
+The yearly tiết ledger is its own app (training).
 
-Progress is written only by the server (courses/services.py): reading time the server measured
+Progress is written only by the server (courses/completion.py, the completion service): reading time the server measured
 itself (ModuleReading), an H5P statement at the module's pass mark, a passed quiz. Nothing here
 trusts a value posted by a browser, and nothing completes as a side effect of rendering a page.
 """
@@ -11,10 +11,9 @@ from decimal import Decimal
 
 from django import forms
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import connections, models
-from django.db.models import Exists, OuterRef, Q, Sum, Value
+from django.db.models import Exists, OuterRef, Q, Value
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -28,6 +27,7 @@ from wagtail.search import index
 from content.blocks import ContentStreamBlock
 from lms.org.access import can_study
 from lms.org.roles import ADMINISTRATOR, HOME_AFFAIRS, TRAINER, has_role
+from lms.org.snapshots import WorkplaceSnapshot
 
 from .routing import ViewRestrictionsInOneQueryMixin
 
@@ -347,6 +347,11 @@ def required_reading_seconds(estimated_minutes):
     return max(READING_FLOOR_SECONDS, min(READING_CAP_SECONDS, seconds))
 
 
+def course_path_of(module_path):
+    """The tree path of the course holding the module at `module_path` (its parent page)."""
+    return module_path[: -Page.steplen]
+
+
 class ModulePage(ViewRestrictionsInOneQueryMixin, Page):
     summary = models.TextField(
         _("tóm tắt"), blank=True, help_text=_("Một, hai câu giới thiệu bài học.")
@@ -448,13 +453,10 @@ class ModulePage(ViewRestrictionsInOneQueryMixin, Page):
         return bool(self.pk) and Quiz.objects.filter(module_id=self.pk).exists()
 
     def effective_completion_rule(self, has_quiz=None):
-        """The rule that decides completion: passing the quiz whenever a quiz is attached to the
-        module, whatever `completion_rule` says (reading or an H5P activity never stands in for
-        a knowledge check); else `completion_rule`. `has_quiz` lets a page that already knows
-        (from its cached quiz lookup) avoid the query."""
-        if has_quiz is None:
-            has_quiz = self.has_quiz()
-        return CompletionRule.QUIZ if has_quiz else self.completion_rule
+        """The rule that decides completion (courses.completion.module_rule)."""
+        from .completion import module_rule
+
+        return module_rule(self, has_quiz)
 
     def page_quiz(self):
         """The knowledge check shown on the page, from the content cache the quiz card reads
@@ -471,10 +473,15 @@ class ModulePage(ViewRestrictionsInOneQueryMixin, Page):
     def is_required_for(self, enrolment_tracks):
         return module_required_for(self.tracks, enrolment_tracks)
 
+    @property
+    def course_path(self):
+        """The tree path of this module's course (its parent): "find a module's course"."""
+        return course_path_of(self.path)
+
     def get_course(self):
         course = getattr(self, "course", None)
         if course is None:
-            course = CoursePage.objects.filter(path=self.path[: -self.steplen]).first()
+            course = CoursePage.objects.filter(path=self.course_path).first()
             self.course = course
         return course
 
@@ -489,7 +496,7 @@ class ModulePage(ViewRestrictionsInOneQueryMixin, Page):
             else:
                 enrolment = (
                     Enrolment.objects.select_related("course")
-                    .filter(user=request.user, course__path=self.path[: -self.steplen])
+                    .filter(user=request.user, course__path=self.course_path)
                     .first()
                 )
                 if enrolment is not None:
@@ -565,8 +572,10 @@ class EnrolmentQuerySet(models.QuerySet):
         return self.open().filter(due_date__lt=today or timezone.localdate())
 
     def enrol(self, user, course, *, source="self", due_date=None, assigned_by=None):
-        """Enrol `user` in `course` (idempotent); snapshots their unit and department now."""
-        person = getattr(user, "person", None)
+        """Enrol `user` in `course` (idempotent); snapshots where they work now."""
+        from lms.org.snapshots import person_of, snapshot_of
+
+        person = person_of(user)
         return self.get_or_create(
             user=user,
             course=course,
@@ -574,9 +583,8 @@ class EnrolmentQuerySet(models.QuerySet):
                 "source": source,
                 "due_date": due_date,
                 "assigned_by": assigned_by,
-                "unit_id": person.unit_id if person else None,
-                "department_id": person.department_id if person else None,
                 "tracks": Enrolment.default_tracks(person),
+                **snapshot_of(person),
             },
         )
 
@@ -585,41 +593,37 @@ class EnrolmentQuerySet(models.QuerySet):
 
         Existing enrolments are left alone (their progress and due date stay). Returns
         (created, already_enrolled) counts."""
-        from lms.org.models import PersonPosition
+        from lms.org.snapshots import people_for_snapshots, snapshot_of
 
-        people = list(people.values_list("pk", "user_id", "unit_id", "department_id"))
-        person_ids = [row[0] for row in people]
-        leaders = set(
-            PersonPosition.objects.filter(
-                person_id__in=person_ids, position__is_leader=True
-            ).values_list("person_id", flat=True)
-        )
+        people = list(people_for_snapshots(people))
         existing = set(
-            self.filter(course=course, user_id__in=[row[1] for row in people]).values_list(
+            self.filter(course=course, user_id__in=[p.user_id for p in people]).values_list(
                 "user_id", flat=True
             )
         )
         now = timezone.now()
-        new = [
-            Enrolment(
-                user_id=user_id,
-                course=course,
-                unit_id=unit_id,
-                department_id=department_id,
-                source=Enrolment.Source.ASSIGNED,
-                assigned_by=assigned_by,
-                due_date=due_date,
-                enrolled_at=now,
-                tracks="".join(sorted(set(tracks) | ({Track.LEADERS} if pk in leaders else set()))),
+        new = []
+        for person in people:
+            if person.user_id in existing:
+                continue
+            leads = any(held.position.is_leader for held in person.held_positions.all())
+            new.append(
+                Enrolment(
+                    user_id=person.user_id,
+                    course=course,
+                    source=Enrolment.Source.ASSIGNED,
+                    assigned_by=assigned_by,
+                    due_date=due_date,
+                    enrolled_at=now,
+                    tracks="".join(sorted(set(tracks) | ({Track.LEADERS} if leads else set()))),
+                    **snapshot_of(person),
+                )
             )
-            for pk, user_id, unit_id, department_id in people
-            if user_id not in existing
-        ]
         self.bulk_create(new, ignore_conflicts=True, batch_size=500)
         return len(new), len(existing)
 
 
-class Enrolment(models.Model):
+class Enrolment(WorkplaceSnapshot):
     class Source(models.TextChoices):
         SELF = "self", _("Tự đăng ký")
         ASSIGNED = "assigned", _("Được giao")
@@ -636,23 +640,7 @@ class Enrolment(models.Model):
         on_delete=models.CASCADE,
         related_name="enrolments",
     )
-    # Snapshot of where the learner worked when enrolled: later moves don't rewrite reports.
-    unit = models.ForeignKey(
-        "org.AdministrativeUnit",
-        verbose_name=_("đơn vị khi ghi danh"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    department = models.ForeignKey(
-        "org.Department",
-        verbose_name=_("phòng ban khi ghi danh"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    # Where the learner worked when enrolled (WorkplaceSnapshot): later moves rewrite nothing.
     tracks = TracksField(_("nhóm nội dung"), help_text=_("Quyết định bài học nào là bắt buộc."))
     source = models.CharField(
         _("hình thức"), max_length=10, choices=Source.choices, default=Source.SELF
@@ -813,51 +801,3 @@ class ModuleReading(models.Model):
             self.last_beat_at += timedelta(seconds=added)
         self.seconds += added
         return added
-
-
-class TrainingCreditQuerySet(models.QuerySet):
-    def tiet_for_year(self, user, year):
-        return self.filter(user=user, year=year).aggregate(total=Sum("tiet"))["total"] or Decimal(
-            "0"
-        )
-
-
-class TrainingCredit(models.Model):
-    """The yearly tiết ledger: one row per course completed, in the year it was completed."""
-
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.CASCADE,
-        related_name="training_credits",
-    )
-    course = models.ForeignKey(
-        CoursePage,
-        verbose_name=_("khóa học"),
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    course_title = models.CharField(_("tên khóa học"), max_length=255)
-    year = models.PositiveSmallIntegerField(_("năm"))
-    tiet = models.DecimalField(_("số tiết"), max_digits=5, decimal_places=1)
-    earned_at = models.DateTimeField(_("ghi nhận lúc"), default=timezone.now)
-
-    objects = TrainingCreditQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("tiết bồi dưỡng")
-        verbose_name_plural = _("sổ tiết bồi dưỡng")
-        ordering = ["-earned_at"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["user", "course", "year"], name="training_credit_unique"
-            ),
-        ]
-        indexes = [models.Index(fields=["user", "year"])]
-
-    def __str__(self):
-        return f"{self.user} {self.year}: {self.tiet}"
-
-    def clean(self):
-        if self.tiet is not None and self.tiet < 0:
-            raise ValidationError({"tiet": _("Số tiết không được âm.")})

@@ -16,10 +16,11 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from lms.org.access import can_study, enrol_refusal
 from lms.org.models import Person
 from lms.org.roles import ADMINISTRATOR, HOME_AFFAIRS, UNIT_MANAGER, has_role
+from training.models import TrainingCredit
 
 from . import services
 from .forms import AssignCourseForm
-from .models import CoursePage, Enrolment, ModulePage, TrainingCredit
+from .models import CoursePage, Enrolment, ModulePage
 from .progress import CourseProgress
 
 
@@ -75,7 +76,7 @@ def my_courses(request):
                 r["course"].title,
             )
         )
-    yearly_tiet = TrainingCredit.objects.tiet_for_year(request.user, today.year)
+    yearly_tiet = TrainingCredit.objects.tiet_of(request.user, today.year)
     target = settings.LMS_YEARLY_TIET
     person = Person.objects.select_related("unit").filter(user=request.user).first()
     return render(

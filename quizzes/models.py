@@ -27,6 +27,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.rich_text import expand_db_html
 
+from lms.org.snapshots import WorkplaceSnapshot
+
 from . import grading
 from .forms import QuestionForm
 from .html import clean_html, strip_tags
@@ -952,10 +954,10 @@ class Quiz(ClusterableModel):
         by_id = {q.pk: q for q in _with_own_parts(Question.objects.filter(pk__in=question_ids))}
         rng = random.SystemRandom()
         tokens = AttemptTokens()
-        from lms.org.models import Person
+        from lms.org.snapshots import person_of, snapshot_of
 
-        # The unit and department are frozen into the attempt: one query for all three.
-        person = Person.objects.select_related("unit", "department").filter(user=user).first()
+        # Where the learner works is frozen into the attempt (lms.org.snapshots).
+        workplace = snapshot_of(person_of(user))
         deadline = None
         if self.time_limit_minutes:
             deadline = now + timedelta(minutes=self.time_limit_minutes)
@@ -973,11 +975,7 @@ class Quiz(ClusterableModel):
                     pass_mark=self.pass_mark,
                     review_policy=self.review_policy,
                     question_count=len(question_ids),
-                    unit=getattr(person, "unit", None),
-                    unit_code=getattr(getattr(person, "unit", None), "code", "") or "",
-                    unit_name=getattr(getattr(person, "unit", None), "name", "") or "",
-                    department=getattr(person, "department", None),
-                    department_name=getattr(getattr(person, "department", None), "name", "") or "",
+                    **workplace,
                 )
                 AttemptQuestion.objects.bulk_create(
                     AttemptQuestion(
@@ -1157,7 +1155,7 @@ class AttemptQuerySet(models.QuerySet):
         return closed
 
 
-class Attempt(models.Model):
+class Attempt(WorkplaceSnapshot):
     class State(models.TextChoices):
         IN_PROGRESS = "in_progress", _("Đang làm")
         SUBMITTED = "submitted", _("Đã nộp")
@@ -1191,26 +1189,7 @@ class Attempt(models.Model):
     pass_mark = models.DecimalField(_("điểm đạt (%)"), max_digits=5, decimal_places=2)
     question_count = models.PositiveSmallIntegerField(_("số câu hỏi"), default=0)
     review_policy = models.CharField(max_length=20, choices=ReviewPolicy.choices)
-    # The learner's unit and department at the time (rule 2: history is immutable).
-    unit = models.ForeignKey(
-        "org.AdministrativeUnit",
-        verbose_name=_("đơn vị"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    unit_code = models.CharField(_("mã đơn vị"), max_length=20, blank=True)
-    unit_name = models.CharField(_("tên đơn vị lúc làm bài"), max_length=200, blank=True)
-    department = models.ForeignKey(
-        "org.Department",
-        verbose_name=_("phòng ban"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    department_name = models.CharField(_("phòng ban lúc làm bài"), max_length=200, blank=True)
+    # Where the learner worked at the start (WorkplaceSnapshot; rule 2: history is immutable).
 
     objects = AttemptQuerySet.as_manager()
 

@@ -1,9 +1,8 @@
-"""The quiz engine's one exit to other apps: a graded attempt moves course progress forward.
+"""The quiz engine's one exit to other apps: a graded attempt is reported to the completion
+service (courses.completion.quiz_passed), which decides module and course completion.
 
 `attempt_graded` runs inside the transaction that graded the attempt (quizzes.models.Attempt.submit),
-exactly once per attempt. Passing a module check completes the module; passing a final test marks
-the enrolment's final test; the courses app then decides whether the course is complete and calls
-its `course_completed` hook (where the certificates app issues the certificate).
+exactly once per attempt.
 """
 
 import logging
@@ -22,13 +21,6 @@ def attempt_graded(attempt):
     )
     if not attempt.passed:
         return False
-    quiz = attempt.quiz
-    try:
-        from courses import services as course_services
-    except ImportError:  # the courses app is not installed (never in this project)
-        return False
-    return course_services.on_quiz_passed(
-        attempt.user,
-        module_page=quiz.module if quiz.module_id else None,
-        course_page=quiz.course if quiz.course_id else None,
-    )
+    from courses import completion
+
+    return completion.quiz_passed(attempt)

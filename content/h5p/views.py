@@ -17,7 +17,6 @@ from .xapi import (
     StatementError,
     attempt_token_is_valid,
     clean_statement,
-    counts_as_completion,
 )
 
 
@@ -46,8 +45,8 @@ def _declared_length(request):
 @login_required
 @require_POST
 def xapi_statement(request, module_id, package_id):
-    from courses.models import CompletionRule, ModulePage
-    from courses.services import record_module_completion
+    from courses import completion
+    from courses.models import ModulePage
     from lms.org.access import can_study as user_can_study_module
 
     module = ModulePage.objects.live().filter(pk=module_id).first()
@@ -86,7 +85,7 @@ def xapi_statement(request, module_id, package_id):
 
     result = statement.get("result", {})
     score = result.get("score", {})
-    H5PStatement.objects.create(
+    stored = H5PStatement.objects.create(
         user=request.user,
         package=package,
         module_page=module,
@@ -97,10 +96,6 @@ def xapi_statement(request, module_id, package_id):
         success=result.get("success"),
         statement=statement,
     )
-    completed = False
-    # The service re-checks the module's effective rule (a module with a quiz needs the quiz).
-    if module.completion_rule == CompletionRule.H5P and counts_as_completion(
-        statement, module.h5p_pass_percent
-    ):
-        completed = record_module_completion(request.user, module, "h5p")
+    # The completion service judges the stored result against the module's rule and pass mark.
+    completed = completion.h5p_result(stored)
     return JsonResponse({"recorded": True, "module_completed": completed})

@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "lms.org",
     "content",
     "courses",
+    "training",
     "quizzes",
     "certificates",
     "wagtail.contrib.forms",

@@ -15,9 +15,9 @@ from courses.models import (
     ModulePage,
     ModuleProgress,
     ModuleReading,
-    TrainingCredit,
 )
 from lms.org.access import can_study as user_can_study_module
+from training.models import TrainingCredit
 
 
 def read_long_ago(user, module):
@@ -63,7 +63,7 @@ def test_viewing_all_modules_completes_course_and_credits_tiet(
     assert enrolled.completed_at is not None
     credit = TrainingCredit.objects.get(user=learner)
     assert credit.tiet == Decimal("2.5") and credit.year == timezone.localdate().year
-    assert credit.course_title == "Khóa học thử nghiệm"
+    assert credit.title == "Khóa học thử nghiệm" and credit.source == "course"
     html = client.get("/hoc-tap/").content.decode()
     assert "Đã tích lũy 2,5/40 tiết." in html or "Đã tích lũy 2.5/40 tiết." in html
     client.get(modules[0].url)  # revisiting adds no second credit
@@ -139,12 +139,39 @@ def test_service_is_idempotent(learner, modules, enrolled):
     assert ModuleProgress.objects.count() == 1
 
 
-def test_final_test_gates_course_completion(learner, course, modules, enrolled, monkeypatch):
-    monkeypatch.setattr(type(course), "has_final_test", lambda self: True)
+def final_test_of(course):
+    from quizzes.models import Quiz
+
+    return Quiz.objects.create(title="Kiểm tra cuối khóa", course=course, pass_mark=Decimal("80"))
+
+
+def passed_attempt(quiz, user):
+    from quizzes.models import Attempt
+
+    return Attempt.objects.create(
+        quiz=quiz,
+        user=user,
+        number=1,
+        state=Attempt.State.SUBMITTED,
+        submitted_at=timezone.now(),
+        score=Decimal("100"),
+        passed=True,
+        pass_mark=quiz.pass_mark,
+        review_policy=quiz.review_policy,
+    )
+
+
+def test_final_test_gates_course_completion(learner, course, modules, enrolled):
+    quiz = final_test_of(course)
     for module in modules:
         complete_by_reading(learner, module)
     enrolled.refresh_from_db()
     assert enrolled.completed_at is None
+    # Claiming a passed final test without a passed attempt in the database changes nothing.
+    assert not services.on_quiz_passed(learner, course_page=course)
+    enrolled.refresh_from_db()
+    assert enrolled.final_test_passed_at is None and enrolled.completed_at is None
+    passed_attempt(quiz, learner)
     assert services.on_quiz_passed(learner, course_page=course)
     enrolled.refresh_from_db()
     assert enrolled.final_test_passed_at is not None and enrolled.completed_at is not None

@@ -5,9 +5,10 @@ from datetime import date, timedelta
 import pytest
 from django.utils import timezone
 
-from courses.models import Enrolment, ModuleProgress, TrainingCredit
+from courses.models import Enrolment, ModuleProgress
 from lms.org import roles
 from tests.factories import DepartmentFactory, PersonFactory, PositionFactory, UserFactory
+from training.models import TrainingCredit
 
 ASSIGN_URL = "/admin/khoa-hoc/giao/"
 
@@ -220,13 +221,17 @@ def test_dashboard_groups_courses_with_due_dates_and_overdue(client_for, learner
     Enrolment.objects.create(user=learner, course=done, completed_at=timezone.now())
     TrainingCredit.objects.create(
         user=learner,
-        course=done,
-        course_title="Khóa đã xong",
-        year=timezone.localdate().year,
+        source=TrainingCredit.Source.COURSE,
+        title="Khóa đã xong",
+        date=timezone.localdate(),
         tiet=4,
     )
     TrainingCredit.objects.create(
-        user=learner, course=None, course_title="Năm trước", year=2000, tiet=30
+        user=learner,
+        source=TrainingCredit.Source.EXTERNAL,
+        title="Năm trước",
+        date=date(2000, 5, 1),
+        tiet=30,
     )
     html = client_for(learner).get("/hoc-tap/").content.decode()
     assigned_at, progress_at, completed_at = (

@@ -25,7 +25,6 @@ from courses.models import (
     ModulePage,
     ModuleProgress,
     ModuleReading,
-    TrainingCredit,
     required_reading_seconds,
 )
 from quizzes.models import Attempt, Quiz, QuizQuestion
@@ -33,6 +32,7 @@ from tests.content.conftest import TRUEFALSE, make_module
 from tests.content.test_h5p_xapi import ANSWERED, post, xapi_url
 from tests.courses.conftest import course_index, make_course  # noqa: F401 (fixtures)
 from tests.quizzes.conftest import make_single, right_answers
+from training.models import TrainingCredit
 
 pytestmark = pytest.mark.django_db
 
