@@ -15,12 +15,12 @@ from django.utils.translation import gettext as _
 
 from lms.lib.vietnamese import fold_accents
 
+from . import qtypes
 from .formats.base import MODE_TYPES, ParsedChoice, ParsedQuestion
 from .html import as_html, clean_html, strip_tags, text_to_html
 from .models import (
     Category,
     Choice,
-    GradingMode,
     MatchPair,
     NumericalAnswer,
     OrderItem,
@@ -32,8 +32,6 @@ from .numbers import plain
 
 SUPPORTED = {t.value for t in QuestionType}
 TYPE_NAMES = {}  # Vietnamese names of format types the bank does not hold (none at present)
-# NumericalAnswer.value / tolerance: DecimalField(max_digits=30, decimal_places=10).
-NUMBER_PLACES, NUMBER_INTEGER_DIGITS = 10, 20
 TRUE_TEXT, FALSE_TEXT = "Đúng", "Sai"
 
 
@@ -83,8 +81,6 @@ def check(parsed, existing_idnumbers=None):
                 % {"where": where, "label": _label(q), "type": TYPE_NAMES.get(q.qtype, q.qtype)}
             )
             continue
-        if not strip_tags(q.stem):
-            problems.append(_("%(where)s: câu hỏi không có nội dung.") % {"where": where})
         if q.idnumber:
             if q.idnumber in existing_idnumbers:
                 problems.append(
@@ -99,60 +95,10 @@ def check(parsed, existing_idnumbers=None):
             seen_ids[q.idnumber] = q.line
         if len(q.idnumber) > 100:
             problems.append(_("%(where)s: mã câu hỏi dài quá 100 ký tự.") % {"where": where})
-        if q.grading_mode not in GradingMode.values:
-            problems.append(
-                _("%(where)s: cách chấm “%(mode)s” không hợp lệ.")
-                % {"where": where, "mode": q.grading_mode}
-            )
-        shell = Question(qtype=q.qtype)
-        try:
-            numbers = _numbers(q)
-        except ArithmeticError:
-            problems.append(
-                _("%(where)s: %(label)s có đáp án số không phải là số.")
-                % {"where": where, "label": _label(q)}
-            )
-            continue
-        for message in shell.validate_parts(
-            [{"fraction": c.fraction} for c in q.choices],
-            q.pairs,
-            q.items,
-            [c.text for c in q.choices] if q.qtype == "short" else [],
-            numbers,
-        ):
-            problems.append(f"{where}: {_label(q)} {message}")
-        for number in numbers:
-            for value in (number["value"], number["tolerance"]):
-                if value is not None and not _fits(value):
-                    problems.append(
-                        _(
-                            "%(where)s: %(label)s số «%(value)s» quá dài để lưu (tối đa 20 chữ số "
-                            "phần nguyên và 10 chữ số phần thập phân)."
-                        )
-                        % {"where": where, "label": _label(q), "value": plain(value)}
-                    )
+        # The one validator (the admin form's too): stem, grading mode, the type's parts.
+        for message in qtypes.named_problems(q):
+            problems.append(f"{where}: {message}")
     return problems
-
-
-def _numbers(q):
-    """A parsed numerical question's answers as Question.validate_parts wants them."""
-    if q.qtype != "numerical":
-        return []
-    return [
-        {
-            "value": None if c.text == "*" else Decimal(c.text),
-            "tolerance": c.tolerance or Decimal(0),
-            "fraction": c.fraction,
-        }
-        for c in q.choices
-    ]
-
-
-def _fits(value):
-    _sign, digits, exponent = Decimal(value).normalize().as_tuple()
-    places = max(-exponent, 0)
-    integer_digits = max(len(digits) + exponent, 0) if exponent < 0 else len(digits) + exponent
-    return places <= NUMBER_PLACES and integer_digits <= NUMBER_INTEGER_DIGITS
 
 
 def _category_for(path, under, cache):

@@ -21,7 +21,8 @@ MAX_IMPORT_BYTES = 5 * 1024 * 1024
 
 
 class QuestionForm(WagtailAdminModelForm):
-    """Refuses a question whose choices/pairs/items do not fit its type (e.g. no 100% choice)."""
+    """Refuses a question whose choices/pairs/items do not fit its type (e.g. no 100% choice),
+    by the rules every importer applies too (quizzes.qtypes)."""
 
     def _rows(self, name):
         formset = self.formsets.get(name)
@@ -40,11 +41,15 @@ class QuestionForm(WagtailAdminModelForm):
         qtype = cleaned.get("qtype")
         if not qtype:
             return cleaned
+        short = self._rows("short_answers")
         problems = Question(qtype=qtype).validate_parts(
-            [{"fraction": r.get("fraction") or 0} for r in self._rows("choices")],
+            [
+                {"text": r.get("text", ""), "fraction": r.get("fraction") or 0}
+                for r in self._rows("choices")
+            ],
             [(r.get("prompt", ""), r.get("answer", "")) for r in self._rows("pairs")],
             [r.get("text", "") for r in self._rows("order_items")],
-            [r.get("text", "") for r in self._rows("short_answers")],
+            [r.get("text", "") for r in short],
             [
                 {
                     "value": r.get("value"),
@@ -53,6 +58,8 @@ class QuestionForm(WagtailAdminModelForm):
                 }
                 for r in self._rows("numerical_answers")
             ],
+            answer_fractions=[r.get("fraction") or 0 for r in short],
+            grading_mode=cleaned.get("grading_mode"),
         )
         for problem in problems:
             self.add_error(None, problem)

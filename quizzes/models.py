@@ -290,58 +290,83 @@ class Question(ClusterableModel):
             ) + 1
         super().save(*args, **kwargs)
 
-    def validate_parts(self, choices, pairs, items, answers, numbers=()):
+    def validate_parts(
+        self,
+        choices,
+        pairs,
+        items,
+        answers,
+        numbers=(),
+        *,
+        answer_fractions=None,
+        grading_mode=None,
+    ):
         """Return Vietnamese problems with the parts of a question of this type (empty = fine).
 
-        `numbers` (numerical questions): dicts with "value" (Decimal, None = any other number),
-        "tolerance" and "fraction"."""
-        problems = []
-        qtype = self.qtype
-        if qtype in (QuestionType.SINGLE, QuestionType.MULTIPLE, QuestionType.TRUEFALSE):
-            if len(choices) < 2:
-                problems.append(gettext("Cần ít nhất hai lựa chọn."))
-            fractions = [Decimal(str(c["fraction"])) for c in choices]
-            if any(f < -100 or f > 100 for f in fractions):
-                problems.append(gettext("Trọng số mỗi lựa chọn phải từ -100 đến 100."))
-            if qtype == QuestionType.TRUEFALSE and len(choices) != 2:
-                problems.append(gettext("Câu Đúng/Sai có đúng hai lựa chọn."))
-            if (
-                qtype in (QuestionType.SINGLE, QuestionType.TRUEFALSE)
-                and fractions
-                and max(fractions) != 100
-            ):
-                problems.append(gettext("Cần một lựa chọn có trọng số 100%."))
-            if qtype == QuestionType.MULTIPLE:
-                positive = sum(f for f in fractions if f > 0)
-                if abs(positive - 100) > Decimal("1"):
-                    problems.append(
-                        gettext(
-                            "Tổng trọng số các lựa chọn đúng phải là 100%% (hiện là %(sum)s%%)."
-                        )
-                        % {"sum": positive}
-                    )
-        elif qtype == QuestionType.SHORT:
-            if not answers:
-                problems.append(gettext("Cần ít nhất một đáp án chấp nhận."))
-        elif qtype == QuestionType.MATCHING:
-            if len([p for p in pairs if p[0]]) < 2:
-                problems.append(gettext("Cần ít nhất hai cặp ghép đôi."))
-        elif qtype == QuestionType.ORDERING and len(items) < 2:
-            problems.append(gettext("Cần ít nhất hai mục để sắp xếp."))
-        elif qtype == QuestionType.NUMERICAL:
-            problems.extend(_numerical_problems(numbers))
-        return problems
+        The rules are quizzes.qtypes' (the one validator every importer uses too), applied to
+        the parts as the formats represent them, so what passes here exports and imports back.
+        `choices`: dicts with "text" and "fraction"; `answers` (short answer): texts, worth
+        `answer_fractions` (100 each if not given); `numbers` (numerical questions): dicts with
+        "value" (Decimal, None = any other number), "tolerance" and "fraction"."""
+        from . import qtypes
+
+        return qtypes.problems(
+            self.as_parsed_parts(
+                choices, pairs, items, answers, numbers, answer_fractions, grading_mode
+            ),
+            stem=False,  # the stem is a required field of its own
+        )
+
+    def as_parsed_parts(
+        self, choices, pairs, items, answers, numbers=(), answer_fractions=None, grading_mode=None
+    ):
+        """The admin's rows as the formats' ParsedQuestion (what an export would write)."""
+        from .formats.base import ParsedChoice, ParsedQuestion
+
+        parsed = ParsedQuestion(
+            qtype=self.qtype,
+            stem=self.stem,
+            title=self.title,
+            grading_mode=grading_mode or self.grading_mode or GradingMode.PARTIAL,
+            pairs=[(left or "", right or "") for left, right in pairs],
+            items=list(items),
+        )
+        if self.qtype in (QuestionType.SINGLE, QuestionType.MULTIPLE, QuestionType.TRUEFALSE):
+            parsed.choices = [
+                ParsedChoice(text=c.get("text", ""), fraction=Decimal(str(c.get("fraction") or 0)))
+                for c in choices
+            ]
+        elif self.qtype == QuestionType.SHORT:
+            fractions = answer_fractions or [100] * len(answers)
+            parsed.choices = [
+                ParsedChoice(text=text or "", fraction=Decimal(str(fraction or 0)))
+                for text, fraction in zip(answers, fractions, strict=False)
+            ]
+        elif self.qtype == QuestionType.NUMERICAL:
+            parsed.choices = [
+                ParsedChoice(
+                    text="*" if n.get("value") is None else plain(n["value"]),
+                    fraction=Decimal(str(n.get("fraction") or 0)),
+                    tolerance=(
+                        None if n.get("value") is None else Decimal(str(n.get("tolerance") or 0))
+                    ),
+                )
+                for n in numbers
+            ]
+        return parsed
 
     def parts_problems(self):
+        short = list(self.short_answers.all())
         return self.validate_parts(
-            [{"fraction": c.fraction} for c in self.choices.all()],
+            [{"text": c.text, "fraction": c.fraction} for c in self.choices.all()],
             [(p.prompt, p.answer) for p in self.pairs.all()],
             [i.text for i in self.order_items.all()],
-            [a.text for a in self.short_answers.all()],
+            [a.text for a in short],
             [
                 {"value": a.value, "tolerance": a.tolerance, "fraction": a.fraction}
                 for a in self.numerical_answers.all()
             ],
+            answer_fractions=[a.fraction for a in short],
         )
 
     # -- snapshot --------------------------------------------------------------------------
@@ -450,23 +475,6 @@ def shown_order(items, rng):
         step = rng.randrange(1, len(shown))
         shown = shown[step:] + shown[:step]
     return shown
-
-
-def _numerical_problems(numbers):
-    problems = []
-    valued = [n for n in numbers if n.get("value") is not None]
-    fractions = [Decimal(str(n.get("fraction") or 0)) for n in numbers]
-    if not valued:
-        problems.append(gettext("Cần ít nhất một đáp án số có giá trị."))
-    elif not any(Decimal(str(n.get("fraction") or 0)) == 100 for n in valued):
-        problems.append(gettext("Cần một đáp án số có trọng số 100%."))
-    if any(f < 0 or f > 100 for f in fractions):
-        problems.append(gettext("Trọng số mỗi đáp án số phải từ 0 đến 100."))
-    if any(Decimal(str(n.get("tolerance") or 0)) < 0 for n in numbers):
-        problems.append(gettext("Sai số cho phép không được âm."))
-    if len(numbers) - len(valued) > 1:
-        problems.append(gettext("Chỉ được có một dòng «mọi số khác» (giá trị để trống)."))
-    return problems
 
 
 class Choice(Orderable):

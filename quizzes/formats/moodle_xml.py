@@ -275,8 +275,6 @@ def parse(data: bytes | str, filename: str = "") -> list[ParsedQuestion]:
             continue
         question.category = category
         for message in validate_question(question):
-            if label:
-                message = _("câu hỏi %(label)s: %(message)s") % {"label": label, "message": message}
             report(node.line, message)
         questions.append(question)
 

@@ -212,8 +212,8 @@ def test_all_or_nothing_on_a_single_choice_is_reported_with_its_line():
     with pytest.raises(FormatError) as excinfo:
         formats.parse("gift", text)
     assert excinfo.value.messages == [
-        "Dòng 4: cách chấm «đúng hết mới có điểm» chỉ dùng cho câu nhiều lựa chọn, ghép cặp "
-        "và sắp xếp."
+        "Dòng 4: câu hỏi «Một»: cách chấm «đúng hết mới có điểm» chỉ dùng cho câu nhiều lựa "
+        "chọn, ghép cặp và sắp xếp."
     ]
 
 

@@ -167,7 +167,7 @@ def test_every_bad_row_is_reported_with_its_row_number():
         "Hàng 4: chưa ghi đáp án đúng (ví dụ B).",
         "Hàng 5: đáp án «E» không ứng với phương án nào có nội dung.",
         "Hàng 5: chưa ghi đáp án đúng (ví dụ B).",
-        "Hàng 7: tổng trọng số các phương án đúng là 70%, phải bằng 100% (câu hỏi nhiều lựa chọn).",
+        "Hàng 7: câu hỏi «Trọng số?»: Tổng trọng số các lựa chọn đúng phải là 100% (hiện là 70%).",
         "Hàng 8: đáp án đúng của câu Đúng/Sai phải là «Đúng» hoặc «Sai».",
         "Hàng 9: phương án A của câu ghép cặp phải viết «vế trái -> vế phải».",
         "Hàng 10: phương án A «mười» không phải là số (viết 1822, 1822:5 hoặc 1..5).",

@@ -155,8 +155,10 @@ def test_every_problem_is_reported_with_its_line():
     assert problems(text) == [
         'Dòng 3: thiếu dấu "}" đóng câu trả lời.',
         'Dòng 5: thiếu dấu "{" mở câu trả lời (có dấu "}" nhưng không có "{").',
-        "Dòng 7: câu hỏi trắc nghiệm không có phương án đúng (không phương án nào được điểm).",
-        "Dòng 9: tổng trọng số các phương án đúng là 90%, phải bằng 100% (câu hỏi nhiều lựa chọn).",
+        "Dòng 7: câu hỏi «Không có đáp án đúng?»: câu hỏi trắc nghiệm không có phương án đúng "
+        "(không phương án nào được điểm).",
+        "Dòng 9: câu hỏi «Tổng trọng số sai?»: Tổng trọng số các lựa chọn đúng phải là 100% "
+        "(hiện là 90%).",
         "Dòng 11: có phương án trả lời để trống (sau dấu ~).",
         "Dòng 13: câu hỏi «Bài luận» dạng tự luận (essay) chưa được hỗ trợ.",
         "Dòng 15: câu hỏi «Chỉ là đoạn giới thiệu.» dạng mô tả (description) chưa được hỗ trợ "
@@ -184,15 +186,18 @@ def test_missing_brace_when_two_questions_run_together():
 
 def test_single_choice_needs_a_full_mark_answer():
     assert problems("Câu?{=%50%a ~b}") == [
-        "Dòng 1: câu hỏi một lựa chọn không có phương án đúng (cần một phương án 100%)."
+        "Dòng 1: câu hỏi «Câu?»: Cần một lựa chọn có trọng số 100%."
     ]
 
 
-def test_short_answer_needs_a_full_mark_answer_and_matching_two_pairs():
-    assert problems("Câu?{=%50%a}\n\nGhép?{=a -> b}") == [
-        "Dòng 1: cần ít nhất một đáp án được 100%.",
-        "Dòng 3: câu hỏi ghép cặp cần ít nhất 2 cặp.",
+def test_short_answer_may_be_worth_less_than_100_but_matching_needs_two_pairs():
+    # The admin accepts a short answer whose best answer is worth 50 %: so does the import.
+    assert problems("Câu?{=%50%a}\n\nKhông?{=%0%a}\n\nGhép?{=a -> b}") == [
+        "Dòng 3: câu hỏi «Không?»: Cần ít nhất một đáp án được điểm (trọng số lớn hơn 0%).",
+        "Dòng 5: câu hỏi «Ghép?»: Cần ít nhất hai cặp ghép đôi.",
     ]
+    (short,) = parse("gift", "Câu?{=%50%a}")
+    assert [c.fraction for c in short.choices] == [50]
 
 
 def test_comment_only_and_empty_files_give_no_questions():

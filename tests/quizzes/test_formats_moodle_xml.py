@@ -180,8 +180,8 @@ def test_invalid_answers_are_reported_per_question():
         "</quiz>"
     )
     assert _problems(xml) == [
-        "Dòng 2: câu hỏi «Không đúng»: câu hỏi một lựa chọn không có phương án đúng (cần một phương án 100%).",
-        "Dòng 6: câu hỏi «Lệch»: tổng trọng số các phương án đúng là 70%, phải bằng 100% (câu hỏi nhiều lựa chọn).",
+        "Dòng 2: câu hỏi «Không đúng»: Cần một lựa chọn có trọng số 100%.",
+        "Dòng 6: câu hỏi «Lệch»: Tổng trọng số các lựa chọn đúng phải là 100% (hiện là 70%).",
         "Dòng 12: đáp án số «mười» (hoặc sai số của nó) không phải là số.",
         'Dòng 16: thuộc tính fraction="abc" không phải là số.',
     ]

@@ -1,0 +1,72 @@
+"""Rules shared by every question type, and helpers the type modules use."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.utils.translation import gettext as _
+
+GRADING_MODES = ("partial", "all_or_nothing")
+# Multiple choice: the positive weights must make 100 %, within this many percentage points
+# (3 × 33.3 % = 99.9 %, 3 × 33.33333 % = 99.99999 %, a GIFT file's 3 × 33 % = 99 %).
+SUM_TOLERANCE = Decimal(1)
+
+
+def fraction_str(value) -> str:
+    from ..formats.base import fraction_str as text
+
+    return text(Decimal(value))
+
+
+def unsupported(qtype) -> str:
+    return _("loại câu hỏi «%(qtype)s» không được hỗ trợ.") % {"qtype": qtype}
+
+
+def mode_types():
+    from . import REGISTRY
+
+    return tuple(name for name, module in REGISTRY.items() if module.HAS_GRADING_MODE)
+
+
+def validate(q, stem=True) -> list[str]:
+    """Rules for every type: a stem, a known grading mode that fits the type."""
+    from django.utils.html import strip_tags
+
+    errors = []
+    if stem and not strip_tags(q.stem or "").strip():
+        errors.append(_("câu hỏi không có nội dung."))
+    if q.grading_mode not in GRADING_MODES:
+        errors.append(
+            _("cách chấm «%(mode)s» không hợp lệ (dùng partial hoặc all_or_nothing).")
+            % {"mode": q.grading_mode}
+        )
+    elif q.grading_mode == "all_or_nothing" and q.qtype not in mode_types():
+        errors.append(
+            _(
+                "cách chấm «đúng hết mới có điểm» chỉ dùng cho câu nhiều lựa chọn, ghép cặp "
+                "và sắp xếp."
+            )
+        )
+    return errors
+
+
+def choice_rules(q) -> list[str]:
+    """Single, multiple and true/false: two choices or more, none blank, weights in range."""
+    errors = []
+    if len(q.choices) < 2:
+        errors.append(_("Cần ít nhất hai lựa chọn."))
+    if any(not (c.text or "").strip() for c in q.choices):
+        errors.append(_("có phương án trả lời để trống."))
+    for c in q.choices:
+        if c.fraction < -100 or c.fraction > 100:
+            errors.append(
+                _(
+                    "trọng số %(w)s%% của phương án «%(text)s» phải nằm trong khoảng -100%% đến 100%%."
+                )
+                % {"w": fraction_str(c.fraction), "text": c.text}
+            )
+    return errors
+
+
+def has_full_mark(choices) -> bool:
+    return any(c.fraction == 100 for c in choices)

@@ -1,0 +1,73 @@
+"""Numerical («Dạng số»): accepted values with an absolute tolerance, each worth 0–100 %; one
+valued answer at 100 %; at most one catch-all (``*``, "any other number")."""
+
+from decimal import Decimal, InvalidOperation
+
+from django.utils.translation import gettext as _
+
+NAME = "numerical"
+HAS_GRADING_MODE = False
+# NumericalAnswer.value / tolerance: DecimalField(max_digits=30, decimal_places=10).
+NUMBER_PLACES, NUMBER_INTEGER_DIGITS = 10, 20
+
+
+def is_catch_all(choice):
+    return choice.text == "*"
+
+
+def value_of(choice):
+    """The accepted value (Decimal), None for the catch-all; ArithmeticError if not a number."""
+    if is_catch_all(choice):
+        return None
+    value = Decimal(choice.text)
+    if not value.is_finite():
+        raise InvalidOperation(choice.text)
+    return value
+
+
+def fits(value):
+    """Whether a number fits the bank's columns (20 integer digits, 10 decimal places)."""
+    _sign, digits, exponent = Decimal(value).normalize().as_tuple()
+    places = max(-exponent, 0)
+    integer_digits = max(len(digits) + exponent, 0) if exponent < 0 else len(digits) + exponent
+    return places <= NUMBER_PLACES and integer_digits <= NUMBER_INTEGER_DIGITS
+
+
+def validate(q):
+    from ..numbers import plain
+
+    errors = []
+    valued = []
+    for c in q.choices:
+        if not (c.text or "").strip():
+            errors.append(_("có đáp án để trống."))
+            continue
+        try:
+            value = value_of(c)
+        except ArithmeticError:
+            errors.append(_("đáp án «%(text)s» không phải là số.") % {"text": c.text})
+            continue
+        if value is not None:
+            valued.append(c)
+        for number in (value, c.tolerance):
+            if number is not None and not fits(number):
+                errors.append(
+                    _(
+                        "số «%(value)s» quá dài để lưu (tối đa 20 chữ số phần nguyên và 10 chữ số "
+                        "phần thập phân)."
+                    )
+                    % {"value": plain(number)}
+                )
+    if errors:
+        return errors
+    if not valued:
+        errors.append(_("Cần ít nhất một đáp án số có giá trị."))
+    elif not any(c.fraction == 100 for c in valued):
+        errors.append(_("Cần một đáp án số có trọng số 100%."))
+    if any(c.fraction < 0 or c.fraction > 100 for c in q.choices):
+        errors.append(_("Trọng số mỗi đáp án số phải từ 0 đến 100."))
+    if any((c.tolerance or 0) < 0 for c in q.choices):
+        errors.append(_("Sai số cho phép không được âm."))
+    if len(q.choices) - len(valued) > 1:
+        errors.append(_("Chỉ được có một dòng «mọi số khác» (giá trị để trống)."))
+    return errors
