@@ -40,11 +40,9 @@ def _session_digest(session_key):
 
 def issue(attempt, session_key):
     """The token for `attempt`'s owner on the session `session_key` ("" without a session)."""
-    from .models import DEADLINE_GRACE
-
     if not session_key:
         return ""
-    expires = attempt.deadline + DEADLINE_GRACE if attempt.deadline else None
+    expires = attempt.closes_at
     payload = {
         "a": attempt.pk,
         "u": attempt.user_id,

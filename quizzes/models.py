@@ -11,6 +11,7 @@ import random
 import secrets
 from datetime import timedelta
 from decimal import Decimal
+from operator import attrgetter
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -35,7 +36,9 @@ from .html import clean_html, strip_tags
 from .numbers import NumberFormField, plain
 
 RICH_FEATURES = ["bold", "italic", "ol", "ul", "link"]
-# Saves that were in flight when the time ran out are still accepted for this long.
+# Saves that were in flight when the time ran out are still accepted for this long. The rule
+# "deadline + grace" has one home: Attempt.closes_at / Attempt.closed_before (and the
+# queryset's overdue(), the autosave statement and the autosave token use them).
 DEADLINE_GRACE = timedelta(seconds=getattr(settings, "QUIZ_DEADLINE_GRACE_SECONDS", 30))
 
 
@@ -933,12 +936,23 @@ class Quiz(ClusterableModel):
         used = self.attempts_of(user).count()
         return max(self.attempts_allowed - used, 0)
 
+    def counting_key(self, number, score):
+        """Which graded attempt counts, as a sort key: the attempt with the largest key counts.
+
+        The one home of the rule: "last" = the highest number; "highest" = the best score, an
+        attempt without a score below any scored one, the earliest among equals. Used by
+        final_attempt (ORM rows) and the quiz card (its hand-written rows)."""
+        if self.grading_method == GradingMethod.LAST:
+            return (number,)
+        return (score is not None, score or 0, -number)
+
+    def counting(self, rows, number=attrgetter("number"), score=attrgetter("score")):
+        """The row of `rows` (graded attempts) that counts, or None if there is none."""
+        return max(rows, key=lambda row: self.counting_key(number(row), score(row)), default=None)
+
     def final_attempt(self, user):
         """The attempt that counts under the grading method (None before any is graded)."""
-        graded = self.attempts_of(user).filter(state=Attempt.State.SUBMITTED)
-        if self.grading_method == GradingMethod.LAST:
-            return graded.order_by("-number").first()
-        return graded.order_by("-score", "number").first()
+        return self.counting(self.attempts_of(user).filter(state=Attempt.State.SUBMITTED))
 
     def start_attempt(self, user):
         """Resume the learner's attempt in progress or start a new one.
@@ -1126,8 +1140,7 @@ class AttemptQuerySet(models.QuerySet):
         return self.filter(state=Attempt.State.SUBMITTED)
 
     def overdue(self, now=None):
-        now = now or timezone.now()
-        return self.in_progress().filter(deadline__lt=now - DEADLINE_GRACE)
+        return self.in_progress().filter(deadline__lt=Attempt.closed_before(now))
 
     def summary_rows(self, quiz_id, user_id):
         """(pk, state, number, score, passed) of each of the user's attempts at the quiz.
@@ -1229,9 +1242,21 @@ class Attempt(WorkplaceSnapshot):
     def is_in_progress(self):
         return self.state == self.State.IN_PROGRESS
 
+    @staticmethod
+    def closed_before(now=None):
+        """An attempt whose deadline is earlier than this takes no more answers (deadline +
+        grace < now): the same rule as closes_at, in the form a query filters with."""
+        return (now or timezone.now()) - DEADLINE_GRACE
+
+    @property
+    def closes_at(self):
+        """When the attempt stops taking answers: its deadline plus the grace for saves that
+        were in flight (None without a time limit)."""
+        return None if self.deadline is None else self.deadline + DEADLINE_GRACE
+
     def is_overdue(self, now=None):
         now = now or timezone.now()
-        return self.deadline is not None and now > self.deadline + DEADLINE_GRACE
+        return self.closes_at is not None and now > self.closes_at
 
     def seconds_left(self, now=None):
         if self.deadline is None:
@@ -1355,7 +1380,7 @@ def store_response(attempt_id, item_id, response, user_id, now=None):
         attempt_id,
         user_id,
         Attempt.State.IN_PROGRESS.value,
-        deadline_field.get_db_prep_save(now - DEADLINE_GRACE, connection),
+        deadline_field.get_db_prep_save(Attempt.closed_before(now), connection),
     ]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)

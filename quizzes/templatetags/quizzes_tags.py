@@ -4,13 +4,14 @@ cached with the course outline (courses.outline); the learner's own attempts are
 summarised here (in progress, best and last graded), so lesson pages stay within their query
 budget."""
 
+from operator import itemgetter
 from types import SimpleNamespace
 
 from django import template
 
 from courses.outline import cached
 
-from ..models import Attempt, GradingMethod, Quiz
+from ..models import Attempt, Quiz
 
 register = template.Library()
 
@@ -37,10 +38,7 @@ def attempt_summary(quiz, user):
     graded = [row for row in attempts if row[1] == Attempt.State.SUBMITTED]
     if not graded:
         return current, None
-    if quiz.grading_method == GradingMethod.LAST:
-        chosen = max(graded, key=lambda row: row[2])
-    else:  # highest score; the earliest attempt among equals
-        chosen = max(graded, key=lambda row: (row[3] is not None, row[3] or 0, -row[2]))
+    chosen = quiz.counting(graded, number=itemgetter(2), score=itemgetter(3))
     if chosen[3] is None:
         return current, None
     return current, SimpleNamespace(score=chosen[3], passed=chosen[4])
