@@ -154,25 +154,16 @@ class CourseIndexPage(ViewRestrictionsInOneQueryMixin, Page):
         return courses.filter(audience_q(user) | Q(enrolments__user=user)).distinct()
 
     def route(self, request, path_components):
-        """Resolve course and module URLs in one query per level below the catalogue, and hand
-        the module its course so that rendering needs no second lookup."""
+        """Course and module URLs: the one router, courses.routing.resolve (its middleware
+        usually answers before Wagtail's tree walk reaches here)."""
         if not path_components:
             return super().route(request, path_components)
-        if len(path_components) > 2:
+        from .routing import resolve
+
+        result = resolve(self.url_path, path_components)
+        if result is None:
             raise Http404
-        course_path = f"{self.url_path}{path_components[0]}/"
-        course = CoursePage.objects.filter(url_path=course_path).first()
-        if course is None:
-            raise Http404
-        course._cached_parent_obj = self
-        if len(path_components) == 1:
-            return course.route(request, [])
-        module = ModulePage.objects.filter(url_path=f"{course_path}{path_components[1]}/").first()
-        if module is None or not course.live:
-            raise Http404
-        module._cached_parent_obj = course
-        module.course = course
-        return module.route(request, [])
+        return result
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

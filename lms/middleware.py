@@ -1,5 +1,5 @@
-"""Site-wide middleware: the language a person chose, the cached Wagtail site, and the
-Content-Security-Policy.
+"""Site-wide middleware: the language a person chose, the content cache's request scope and the
+cached Wagtail site, and the Content-Security-Policy.
 
 Language choice: Vietnamese unless the person chose otherwise.
 
@@ -8,15 +8,12 @@ browser on a ward desktop would get an English site. Here only the language the 
 (the `set_language` cookie) changes it; everyone else gets `settings.LANGUAGE_CODE` (vi).
 """
 
-import hashlib
-
 from csp.middleware import CSPMiddleware
 from django.conf import settings
-from django.core.cache import cache
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
-from lms.lib import cache_versions
+from lms.lib import content_cache
 
 
 class ChosenLanguageMiddleware:
@@ -35,44 +32,47 @@ class ChosenLanguageMiddleware:
         return response
 
 
-SITE_CACHE_VERSION_KEY = "lms:site-version"
-SITE_CACHE_SECONDS = 300
-
-
 def forget_sites(**kwargs):
     """Signal receiver (Site saved or deleted): every cached host → site answer is stale."""
-    cache_versions.replace(SITE_CACHE_VERSION_KEY)
+    content_cache.replace_version(content_cache.SITES)
+    content_cache.replace_version(content_cache.CONTENT)  # the site root paths
 
 
 class CachedSiteMiddleware:
-    """Wagtail looks up the Site for every page request with a query; the answer depends only on
-    the host and port, and sites change rarely, so keep it in the cache and hand it to Wagtail
-    the way Wagtail caches it itself (`request._wagtail_site`).
+    """Opens the content cache's request scope (the content version is read once per request;
+    lms.lib.content_cache) and serves the Wagtail Site of the request from that cache.
+
+    Wagtail looks up the Site for every page request with a query; the answer depends only on
+    the host and port, and sites change rarely, so it is kept in the content cache and handed
+    to Wagtail the way Wagtail caches it itself (`request._wagtail_site`); so are the site root
+    paths (`request._wagtail_cached_site_root_paths`), which every page URL needs.
 
     Must come after CommonMiddleware, which has already refused hosts not in ALLOWED_HOSTS.
-    With a per-process cache, a changed site reaches other processes within SITE_CACHE_SECONDS.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        # Page views are GETs; POSTs (answer autosaves, forms) rarely need the site, and when
-        # they do Wagtail looks it up itself.
-        if request.method in ("GET", "HEAD") and not hasattr(request, "_wagtail_site"):
-            from wagtail.models import Site
+        with content_cache.request_scope():
+            # Page views are GETs; POSTs (answer autosaves, forms) rarely need the site, and
+            # when they do Wagtail looks it up itself.
+            if request.method in ("GET", "HEAD") and not hasattr(request, "_wagtail_site"):
+                from wagtail.models import Site
 
-            version = cache_versions.current(SITE_CACHE_VERSION_KEY)
-            host = f"{request._get_raw_host()}|{request.get_port()}"
-            key = f"lms:site:{version}:{hashlib.sha256(host.encode()).hexdigest()}"
-            found = cache.get(key)
-            if found is None:
-                site = Site._find_for_request(request)
-                cache.set(key, (site,), SITE_CACHE_SECONDS)
-            else:
-                (site,) = found
-            request._wagtail_site = site
-        return self.get_response(request)
+                host = f"{request._get_raw_host()}|{request.get_port()}"
+                (request._wagtail_site,) = content_cache.cached(
+                    "site",
+                    (host,),
+                    lambda: (Site._find_for_request(request),),
+                    group=content_cache.SITES,
+                )
+                # Wagtail reads the site root paths (URLs of pages) from its own cache entry,
+                # several times a request; keep them with the pages, on the request.
+                request._wagtail_cached_site_root_paths = content_cache.cached(
+                    "site-root-paths", (), Site.get_site_root_paths
+                )
+            return self.get_response(request)
 
 
 ADMIN_PREFIX = "/admin/"
