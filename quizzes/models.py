@@ -392,61 +392,10 @@ class Question(ClusterableModel):
             "explanation": clean_html(expand_db_html(self.explanation)),
             "grading_mode": self.grading_mode,
         }
-        if self.qtype in (QuestionType.SINGLE, QuestionType.MULTIPLE, QuestionType.TRUEFALSE):
-            choices = [
-                {
-                    "id": c.pk,
-                    "token": tokens.new(),
-                    "text": c.text,
-                    "fraction": str(c.fraction),
-                    "feedback": c.feedback,
-                }
-                for c in self.choices.all()
-            ]
-            if shuffle_choices and self.qtype != QuestionType.TRUEFALSE:
-                rng.shuffle(choices)
-            data["choices"] = choices
-        elif self.qtype == QuestionType.SHORT:
-            data["answers"] = [
-                {"text": a.text, "fraction": str(a.fraction), "feedback": a.feedback}
-                for a in self.short_answers.all()
-            ]
-            data["ignore_diacritics"] = self.ignore_diacritics
-        elif self.qtype == QuestionType.MATCHING:
-            pairs = list(self.pairs.all())
-            answers = list(dict.fromkeys(p.answer for p in pairs))
-            # Always shuffled, like ordering items: in the authoring order the options would
-            # line up with the prompts, and reading down the two columns would be the answer.
-            rng.shuffle(answers)
-            options = [
-                {"id": i + 1, "token": tokens.new(), "text": text} for i, text in enumerate(answers)
-            ]
-            option_id = {o["text"]: o["id"] for o in options}
-            prompts = [
-                {"id": p.pk, "token": tokens.new(), "text": p.prompt, "answer": option_id[p.answer]}
-                for p in pairs
-                if p.prompt
-            ]
-            if shuffle_choices:
-                rng.shuffle(prompts)
-            data["prompts"] = prompts
-            data["options"] = options
-        elif self.qtype == QuestionType.ORDERING:
-            items = [
-                {"id": item.pk, "token": tokens.new(), "text": item.text, "position": index + 1}
-                for index, item in enumerate(self.order_items.all())
-            ]
-            data["items"] = shown_order(items, rng)
-        elif self.qtype == QuestionType.NUMERICAL:
-            data["answers"] = [
-                {
-                    "value": "*" if a.value is None else plain(a.value),
-                    "tolerance": plain(a.tolerance or 0),
-                    "fraction": str(a.fraction),
-                    "feedback": a.feedback,
-                }
-                for a in self.numerical_answers.all()
-            ]
+        from . import qtypes
+
+        # What each type shows (choices, answers, prompts and options, items): its module.
+        qtypes.get(self.qtype).snapshot(self, data, rng, shuffle_choices, tokens)
         return data
 
 
@@ -464,20 +413,6 @@ class AttemptTokens:
             if token not in self.used:
                 self.used.add(token)
                 return token
-
-
-def shown_order(items, rng):
-    """`items` (in the right order) in a random order that is never the right one (≥ 2 items).
-
-    A uniform shuffle; if it happens to give back the right order, the list is rotated by a
-    random non-zero step instead: a rotation of distinct items by 0 < k < n always moves every
-    item, so the displayed order can never be the right one, whatever the shuffle produced."""
-    shown = items[:]
-    rng.shuffle(shown)
-    if len(shown) >= 2 and [i["id"] for i in shown] == [i["id"] for i in items]:
-        step = rng.randrange(1, len(shown))
-        shown = shown[step:] + shown[:step]
-    return shown
 
 
 class Choice(Orderable):

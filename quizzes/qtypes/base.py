@@ -6,6 +6,9 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
+ZERO = Decimal("0")
+ONE = Decimal("1")
+HUNDRED = Decimal("100")
 GRADING_MODES = ("partial", "all_or_nothing")
 # Multiple choice: the positive weights must make 100 %, within this many percentage points
 # (3 × 33.3 % = 99.9 %, 3 × 33.33333 % = 99.99999 %, a GIFT file's 3 × 33 % = 99 %).
@@ -70,3 +73,47 @@ def choice_rules(q) -> list[str]:
 
 def has_full_mark(choices) -> bool:
     return any(c.fraction == 100 for c in choices)
+
+
+# -- grading and snapshot helpers (quizzes/grading.py dispatches to the type modules) ----------
+
+
+def fraction(value):
+    """A snapshot's percentage weight as a fraction of the mark (Decimal)."""
+    return Decimal(str(value)) / HUNDRED
+
+
+def proportion(right, total, mode):
+    """Matching and ordering: the share of right parts, or all-or-nothing."""
+    if total == 0:
+        return ZERO
+    if mode == "all_or_nothing":
+        return ONE if right == total else ZERO
+    return Decimal(right) / Decimal(total)
+
+
+def choices_snapshot(question, tokens):
+    """Single, multiple and true/false: every choice with its attempt token."""
+    return [
+        {
+            "id": c.pk,
+            "token": tokens.new(),
+            "text": c.text,
+            "fraction": str(c.fraction),
+            "feedback": c.feedback,
+        }
+        for c in question.choices.all()
+    ]
+
+
+def grade_chosen(snapshot, response):
+    """Single and true/false: the weight of the chosen choice."""
+    chosen = response.get("choice")
+    for choice in snapshot["choices"]:
+        if choice["id"] == chosen:
+            return fraction(choice["fraction"])
+    return ZERO
+
+
+def best_choice(snapshot):
+    return {"choice": max(snapshot["choices"], key=lambda c: Decimal(c["fraction"]))["id"]}

@@ -3,6 +3,8 @@ answer, as in Moodle. At least two real pairs, every pair with an answer."""
 
 from django.utils.translation import gettext as _
 
+from .base import proportion
+
 NAME = "matching"
 HAS_GRADING_MODE = True
 
@@ -14,3 +16,34 @@ def validate(q):
     if any(not (p[1] or "").strip() for p in q.pairs):
         errors.append(_("có cặp ghép thiếu vế phải."))
     return errors
+
+
+def snapshot(question, data, rng, shuffle_choices, tokens):
+    pairs = list(question.pairs.all())
+    answers = list(dict.fromkeys(p.answer for p in pairs))
+    # Always shuffled, like ordering items: in the authoring order the options would line up
+    # with the prompts, and reading down the two columns would be the answer.
+    rng.shuffle(answers)
+    options = [{"id": i + 1, "token": tokens.new(), "text": text} for i, text in enumerate(answers)]
+    option_id = {o["text"]: o["id"] for o in options}
+    prompts = [
+        {"id": p.pk, "token": tokens.new(), "text": p.prompt, "answer": option_id[p.answer]}
+        for p in pairs
+        if p.prompt
+    ]
+    if shuffle_choices:
+        rng.shuffle(prompts)
+    data["prompts"] = prompts
+    data["options"] = options
+
+
+def grade(snapshot, response):
+    """The share of prompts matched to the right option (or all-or-nothing)."""
+    chosen = response.get("pairs") or {}
+    prompts = snapshot["prompts"]
+    right = sum(1 for p in prompts if chosen.get(str(p["id"])) == p["answer"])
+    return proportion(right, len(prompts), snapshot.get("grading_mode"))
+
+
+def correct_response(snapshot):
+    return {"pairs": {str(p["id"]): p["answer"] for p in snapshot["prompts"]}}

@@ -5,7 +5,7 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
-from .base import SUM_TOLERANCE, choice_rules, fraction_str
+from .base import ONE, SUM_TOLERANCE, ZERO, choice_rules, choices_snapshot, fraction, fraction_str
 
 NAME = "multiple"
 HAS_GRADING_MODE = True
@@ -24,3 +24,23 @@ def validate(q):
             % {"sum": fraction_str(positive)}
         )
     return errors
+
+
+def snapshot(question, data, rng, shuffle_choices, tokens):
+    data["choices"] = choices_snapshot(question, tokens)
+    if shuffle_choices:
+        rng.shuffle(data["choices"])
+
+
+def grade(snapshot, response):
+    """Partial: as Moodle, the sum of the selected choices' weights (clamped to 0..1 by the
+    caller). All-or-nothing: 1 only for exactly the choices with a positive weight."""
+    selected = set(response.get("choices") or [])
+    if snapshot.get("grading_mode") == "all_or_nothing":
+        right = {c["id"] for c in snapshot["choices"] if Decimal(c["fraction"]) > 0}
+        return ONE if selected == right else ZERO
+    return sum((fraction(c["fraction"]) for c in snapshot["choices"] if c["id"] in selected), ZERO)
+
+
+def correct_response(snapshot):
+    return {"choices": [c["id"] for c in snapshot["choices"] if Decimal(c["fraction"]) > 0]}

@@ -5,6 +5,8 @@ from decimal import Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
 
+from .base import ZERO, fraction
+
 NAME = "numerical"
 HAS_GRADING_MODE = False
 # NumericalAnswer.value / tolerance: DecimalField(max_digits=30, decimal_places=10).
@@ -71,3 +73,53 @@ def validate(q):
     if len(q.choices) - len(valued) > 1:
         errors.append(_("Chỉ được có một dòng «mọi số khác» (giá trị để trống)."))
     return errors
+
+
+def snapshot(question, data, rng, shuffle_choices, tokens):
+    from ..numbers import plain
+
+    data["answers"] = [
+        {
+            "value": "*" if a.value is None else plain(a.value),
+            "tolerance": plain(a.tolerance or 0),
+            "fraction": str(a.fraction),
+            "feedback": a.feedback,
+        }
+        for a in question.numerical_answers.all()
+    ]
+
+
+def matching_number(snapshot, response):
+    """The accepted answer (snapshot dict) a numerical response earns, or None.
+
+    The highest fraction among the answers it matches; on a tie the specific value wins over
+    ``*``, then the first in order."""
+    try:
+        given = Decimal(str((response or {}).get("value")))
+    except (InvalidOperation, ValueError):
+        return None
+    if not given.is_finite():
+        return None
+    best, best_key = None, None
+    for index, answer in enumerate(snapshot.get("answers", [])):
+        if answer["value"] == "*":
+            specific = 0
+        else:
+            if abs(given - Decimal(answer["value"])) > Decimal(answer.get("tolerance") or 0):
+                continue
+            specific = 1
+        key = (Decimal(answer["fraction"]), specific, -index)
+        if best_key is None or key > best_key:
+            best, best_key = answer, key
+    return best
+
+
+def grade(snapshot, response):
+    answer = matching_number(snapshot, response)
+    return fraction(answer["fraction"]) if answer else ZERO
+
+
+def correct_response(snapshot):
+    valued = [a for a in snapshot["answers"] if a["value"] != "*"]
+    best = max(valued, key=lambda a: Decimal(a["fraction"]))
+    return {"value": best["value"], "tolerance": best.get("tolerance") or "0"}

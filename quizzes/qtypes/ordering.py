@@ -2,6 +2,8 @@
 
 from django.utils.translation import gettext as _
 
+from .base import proportion
+
 NAME = "ordering"
 HAS_GRADING_MODE = True
 
@@ -13,3 +15,37 @@ def validate(q):
     if any(not (i or "").strip() for i in q.items):
         errors.append(_("có mục sắp xếp để trống."))
     return errors
+
+
+def shown_order(items, rng):
+    """`items` (in the right order) in a random order that is never the right one (≥ 2 items).
+
+    A uniform shuffle; if it happens to give back the right order, the list is rotated by a
+    random non-zero step instead: a rotation of distinct items by 0 < k < n always moves every
+    item, so the displayed order can never be the right one, whatever the shuffle produced."""
+    shown = items[:]
+    rng.shuffle(shown)
+    if len(shown) >= 2 and [i["id"] for i in shown] == [i["id"] for i in items]:
+        step = rng.randrange(1, len(shown))
+        shown = shown[step:] + shown[:step]
+    return shown
+
+
+def snapshot(question, data, rng, shuffle_choices, tokens):
+    items = [
+        {"id": item.pk, "token": tokens.new(), "text": item.text, "position": index + 1}
+        for index, item in enumerate(question.order_items.all())
+    ]
+    data["items"] = shown_order(items, rng)
+
+
+def grade(snapshot, response):
+    """The share of items at their right (absolute) position (or all-or-nothing)."""
+    chosen = response.get("positions") or {}
+    items = snapshot["items"]
+    right = sum(1 for item in items if chosen.get(str(item["id"])) == item["position"])
+    return proportion(right, len(items), snapshot.get("grading_mode"))
+
+
+def correct_response(snapshot):
+    return {"positions": {str(i["id"]): i["position"] for i in snapshot["items"]}}

@@ -1,7 +1,12 @@
 """Short answer («Trả lời ngắn»): accepted texts, each worth 0–100 %; the best may be below
 100 % (the admin allows it, so every format carries it); ``*`` is Moodle's catch-all."""
 
+import unicodedata
+from decimal import Decimal
+
 from django.utils.translation import gettext as _
+
+from .base import ZERO, fraction
 
 NAME = "short"
 HAS_GRADING_MODE = False
@@ -18,3 +23,39 @@ def validate(q):
     elif max(c.fraction for c in q.choices) <= 0:
         errors.append(_("Cần ít nhất một đáp án được điểm (trọng số lớn hơn 0%)."))
     return errors
+
+
+def normalise(text, ignore_diacritics=False):
+    """Unicode NFC, whitespace collapsed, case folded; accents folded if the question says so."""
+    from lms.lib.vietnamese import fold_accents
+
+    text = unicodedata.normalize("NFC", str(text or ""))
+    text = " ".join(text.split()).casefold()
+    if ignore_diacritics:
+        text = fold_accents(text)
+    return text
+
+
+def snapshot(question, data, rng, shuffle_choices, tokens):
+    data["answers"] = [
+        {"text": a.text, "fraction": str(a.fraction), "feedback": a.feedback}
+        for a in question.short_answers.all()
+    ]
+    data["ignore_diacritics"] = question.ignore_diacritics
+
+
+def grade(snapshot, response):
+    """The best weight among the accepted answers the normalised text equals."""
+    ignore = snapshot.get("ignore_diacritics", False)
+    given = normalise(response.get("text"), ignore)
+    if not given:
+        return ZERO
+    best = ZERO
+    for answer in snapshot["answers"]:
+        if normalise(answer["text"], ignore) == given:
+            best = max(best, fraction(answer["fraction"]))
+    return best
+
+
+def correct_response(snapshot):
+    return {"text": max(snapshot["answers"], key=lambda a: Decimal(a["fraction"]))["text"]}

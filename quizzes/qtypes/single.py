@@ -3,7 +3,7 @@ several may be at 100 % and other choices may carry partial or negative weights.
 
 from django.utils.translation import gettext as _
 
-from .base import choice_rules, has_full_mark
+from .base import best_choice, choice_rules, choices_snapshot, grade_chosen, has_full_mark
 
 NAME = "single"
 HAS_GRADING_MODE = False
@@ -14,3 +14,18 @@ def validate(q):
     if q.choices and not has_full_mark(q.choices):
         errors.append(_("Cần một lựa chọn có trọng số 100%."))
     return errors
+
+
+def snapshot(question, data, rng, shuffle_choices, tokens):
+    data["choices"] = choices_snapshot(question, tokens)
+    if shuffle_choices:
+        rng.shuffle(data["choices"])
+
+
+def grade(snapshot, response):
+    """The weight of the chosen choice (negative → 0 once clamped)."""
+    return grade_chosen(snapshot, response)
+
+
+def correct_response(snapshot):
+    return best_choice(snapshot)

@@ -4,7 +4,7 @@ representation they are "true" then "false"; the bank shows «Đúng» / «Sai»
 
 from django.utils.translation import gettext as _
 
-from .base import choice_rules, has_full_mark
+from .base import best_choice, choice_rules, choices_snapshot, grade_chosen, has_full_mark
 
 NAME = "truefalse"
 HAS_GRADING_MODE = False
@@ -19,3 +19,17 @@ def validate(q):
     elif sorted(c.fraction for c in q.choices) != [0, 100]:
         errors.append(_("Lựa chọn sai của câu Đúng/Sai phải có trọng số 0%."))
     return errors
+
+
+def snapshot(question, data, rng, shuffle_choices, tokens):
+    data["choices"] = choices_snapshot(question, tokens)
+    # never shuffled: «Đúng» stays before «Sai»
+
+
+def grade(snapshot, response):
+    """The weight of the chosen choice (negative → 0 once clamped)."""
+    return grade_chosen(snapshot, response)
+
+
+def correct_response(snapshot):
+    return best_choice(snapshot)
