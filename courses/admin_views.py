@@ -7,7 +7,6 @@ trainers author content, they do not manage people.
 """
 
 from django.core.paginator import Paginator
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -89,13 +88,7 @@ class EnrolmentIndexView(_ManagersOnlyMixin, _EnrolmentTemplateMixin, TemplateVi
             form.filter(enrolments_visible_to(request.user, units), today)
         )
         if request.GET.get("export") == "xlsx":
-            response = HttpResponse(
-                export_workbook(enrolments, today),
-                content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            )
-            filename = f"ghi-danh-{today:%Y%m%d}.xlsx"
-            response["Content-Disposition"] = f'attachment; filename="{filename}"'
-            return response
+            return export_workbook(enrolments, today).response(f"ghi-danh-{today:%Y%m%d}.xlsx")
         page = Paginator(enrolments, PER_PAGE).get_page(request.GET.get("p"))
         query = request.GET.copy()
         query.pop("p", None)

@@ -8,7 +8,6 @@ work in their unit now; the unit snapshot on the enrolment is history, for repor
 
 from dataclasses import dataclass
 from functools import lru_cache
-from io import BytesIO
 from types import SimpleNamespace
 
 from django.apps import apps
@@ -305,27 +304,13 @@ def export_headings():
 
 
 def export_workbook(enrolments, today=None):
-    """The filtered enrolments as an .xlsx file (bytes), in batches of EXPORT_BATCH rows."""
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
+    """The filtered enrolments as a streaming workbook (lms.lib.exports.Xlsx), read in batches
+    of EXPORT_BATCH rows; the view serves it with `.response(filename)`."""
+    from lms.lib.exports import Xlsx
 
     today = today or timezone.localdate()
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title=_("Ghi danh"))
-    sheet.append(export_headings())
-    yes, no = _("Có"), _("Không")
-
-    def cell(value, date=False):
-        # Plain values are cheapest; a cell object only where a format or a type must be forced.
-        if isinstance(value, str) and value.startswith("="):
-            c = WriteOnlyCell(sheet, value=value)
-            c.data_type = "s"  # a name is never a formula
-            return c
-        if date and value is not None:
-            c = WriteOnlyCell(sheet, value=value)
-            c.number_format = "DD/MM/YYYY"
-            return c
-        return value
+    book = Xlsx()
+    sheet = book.sheet(_("Ghi danh"), export_headings())
 
     def local_date(moment):
         return timezone.localtime(moment).date() if moment else None
@@ -334,22 +319,20 @@ def export_workbook(enrolments, today=None):
     for batch in _batches(rows, EXPORT_BATCH):
         for row in rows_for(batch, today):
             enrolment, person = row.enrolment, row.person
-            sheet.append(
+            sheet.row(
                 [
-                    cell(person.full_name if person else enrolment.user.get_username()),
-                    cell(person.employee_code if person else ""),
-                    cell(person.unit.name if person else ""),
-                    cell(person.department.name if person and person.department else ""),
-                    cell(enrolment.course.title),
-                    cell(str(enrolment.get_source_display())),
-                    cell(local_date(enrolment.enrolled_at), date=True),
-                    cell(enrolment.due_date, date=True),
-                    cell(yes if row.overdue else no),
-                    cell(row.done),
-                    cell(row.required),
-                    cell(local_date(enrolment.completed_at), date=True),
+                    person.full_name if person else enrolment.user.get_username(),
+                    person.employee_code if person else "",
+                    person.unit.name if person else "",
+                    person.department.name if person and person.department else "",
+                    enrolment.course.title,
+                    enrolment.get_source_display(),
+                    local_date(enrolment.enrolled_at),
+                    enrolment.due_date,
+                    row.overdue,
+                    row.done,
+                    row.required,
+                    local_date(enrolment.completed_at),
                 ]
             )
-    output = BytesIO()
-    workbook.save(output)
-    return output.getvalue()
+    return book

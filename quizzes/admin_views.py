@@ -8,7 +8,6 @@ a unit or department outside it is a 404.
 
 import base64
 import hashlib
-import io
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -213,7 +212,8 @@ def analysis_detail(request, quiz_id):
     attempts = analysis.attempts_for(quiz, **filters)
     rows = analysis.item_analysis(attempts)
     if request.GET.get("xuat") == "xlsx":
-        return _xlsx(quiz, rows, attempts.count())
+        book = analysis.export_workbook(quiz, rows, attempts.count())
+        return book.response(f"phan-tich-cau-hoi-{quiz.pk}.xlsx")
     return TemplateResponse(
         request,
         "quizzes/admin/analysis.html",
@@ -231,55 +231,3 @@ def _with_export(request):
     query = request.GET.copy()
     query["xuat"] = "xlsx"
     return query.urlencode()
-
-
-def _xlsx(quiz, rows, attempt_count):
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "Phân tích câu hỏi"
-    sheet.append([quiz.title])
-    sheet.append([_("Số bài đã nộp"), attempt_count])
-    sheet.append([])
-    header = [
-        _("Mã"),
-        _("Câu hỏi"),
-        _("Loại"),
-        _("Danh mục"),
-        _("Số lượt"),
-        _("Độ dễ (0–1)"),
-        _("Độ phân biệt"),
-        _("Tần suất lựa chọn"),
-    ]
-    sheet.append(header)
-    for cell in sheet[sheet.max_row]:
-        cell.font = Font(bold=True)
-    for row in rows:
-        q = row.question
-        sheet.append(
-            [
-                q.idnumber or q.pk,
-                str(q),
-                q.get_qtype_display(),
-                q.category.path,
-                row.attempts,
-                round(row.facility, 3) if row.facility is not None else None,
-                round(row.discrimination, 3) if row.discrimination is not None else None,
-                "; ".join(
-                    f"{label}: {count}" + (" ✓" if right else "")
-                    for label, count, right in row.frequencies
-                ),
-            ]
-        )
-    sheet.column_dimensions["B"].width = 60
-    sheet.column_dimensions["H"].width = 60
-    out = io.BytesIO()
-    book.save(out)
-    response = HttpResponse(
-        out.getvalue(),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    response["Content-Disposition"] = f'attachment; filename="phan-tich-cau-hoi-{quiz.pk}.xlsx"'
-    return response

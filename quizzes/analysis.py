@@ -186,3 +186,47 @@ def competency_facility_by_unit(units=None, date_from=None, date_to=None):
         )
         .order_by("competency_name", "unit_name")
     )
+
+
+def export_workbook(quiz, rows, attempt_count):
+    """The item analysis as a streaming workbook (lms.lib.exports.Xlsx): the quiz title and
+    the number of submitted attempts, then one row per question."""
+    from django.utils.translation import gettext as _
+
+    from lms.lib.exports import Xlsx
+
+    book = Xlsx()
+    sheet = book.sheet(_("Phân tích câu hỏi"), widths=(None, 60, None, None, None, None, None, 60))
+    sheet.row([quiz.title])
+    sheet.row([_("Số bài đã nộp"), attempt_count])
+    sheet.row([])
+    sheet.heading(
+        [
+            _("Mã"),
+            _("Câu hỏi"),
+            _("Loại"),
+            _("Danh mục"),
+            _("Số lượt"),
+            _("Độ dễ (0–1)"),
+            _("Độ phân biệt"),
+            _("Tần suất lựa chọn"),
+        ]
+    )
+    for row in rows:
+        q = row.question
+        sheet.row(
+            [
+                q.idnumber or q.pk,
+                str(q),
+                q.get_qtype_display(),
+                q.category.path,
+                row.attempts,
+                round(row.facility, 3) if row.facility is not None else None,
+                round(row.discrimination, 3) if row.discrimination is not None else None,
+                "; ".join(
+                    f"{label}: {count}" + (" ✓" if right else "")
+                    for label, count, right in row.frequencies
+                ),
+            ]
+        )
+    return book

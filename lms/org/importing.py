@@ -988,23 +988,14 @@ def import_people(fileobj, filename="", user=None, progress=None):
 
 
 def template_workbook():
-    """An XLSX with the headers, one example row and a sheet of instructions (bytes)."""
-    import io
+    """An XLSX with the headers, one example row and a sheet of instructions (bytes), written
+    by the project's export writer (lms.lib.exports)."""
+    from lms.lib.exports import Xlsx
 
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "Cán bộ"
-    sheet.append(HEADERS)
-    sheet.append(EXAMPLE_ROW)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for letter, width in zip("ABCDEF", (28, 14, 28, 12, 30, 50), strict=True):
-        sheet.column_dimensions[letter].width = width
-    sheet.freeze_panes = "A2"
-    notes = workbook.create_sheet("Hướng dẫn")
+    book = Xlsx()
+    sheet = book.sheet("Cán bộ", HEADERS, widths=(28, 14, 28, 12, 30, 50), freeze="A2")
+    sheet.row(EXAMPLE_ROW)
+    notes = book.sheet("Hướng dẫn", widths=(110,))
     for line in (
         "Dòng 1 là dòng tiêu đề: giữ nguyên 6 cột. Mỗi dòng sau là một cán bộ.",
         "Mã cán bộ: bắt buộc, không trùng; tên đăng nhập là mã cán bộ viết thường.",
@@ -1015,8 +1006,5 @@ def template_workbook():
         "Nhập lại cùng tệp sẽ cập nhật thông tin, không tạo trùng. Nếu có dòng lỗi thì không "
         "dòng nào được nhập.",
     ):
-        notes.append([line])
-    notes.column_dimensions["A"].width = 110
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+        notes.row([line])
+    return book.bytes()

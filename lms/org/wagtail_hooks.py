@@ -11,7 +11,7 @@ from wagtail.admin.views.reports.audit_logging import LogEntriesView
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from lms.lib.export_cells import install_wagtail_export_guard
+from lms.lib.exports import install_wagtail_export_guard
 
 from . import views
 from .access import is_city_wide

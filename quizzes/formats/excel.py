@@ -505,10 +505,10 @@ def _answer_text(q: ParsedQuestion) -> str:
     return ";".join(f"{letter}={fraction_str(c.fraction)}" for letter, c in pairs)
 
 
-def _workbook(questions: list[ParsedQuestion], with_help: bool):
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.worksheet.datavalidation import DataValidation
+def _workbook(questions: list[ParsedQuestion], with_help: bool) -> bytes:
+    """The questions written by the project's export writer (lms.lib.exports): text that looks
+    like a formula ("= 2 + 3") is a string cell, so it re-imports unchanged."""
+    from lms.lib.exports import Xlsx
 
     n_options = max(
         [MIN_OPTIONS]
@@ -516,50 +516,27 @@ def _workbook(questions: list[ParsedQuestion], with_help: bool):
         + [len(q.pairs) for q in questions]
         + [len(q.items) for q in questions]
     )
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = SHEET
     headers = _headers(n_options)
-    sheet.append(headers)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-        cell.fill = PatternFill("solid", fgColor="DDEBF7")
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
-    for row_number, q in enumerate(questions, start=2):
-        for column, value in enumerate(_row_values(q, n_options), start=1):
-            if value == "":
-                continue
-            cell = sheet.cell(row=row_number, column=column, value=value)
-            if value.startswith("="):  # text such as "= 2 + 3" stays text, never a formula
-                cell.data_type = "s"
-    sheet.freeze_panes = "A2"
-    for index, header in enumerate(headers, start=1):
-        width = 40 if header in (H_STEM, H_GENERAL) else 18
-        sheet.column_dimensions[sheet.cell(row=1, column=index).column_letter].width = width
-    validation = DataValidation(
-        type="list", formula1='"' + ",".join(TYPE_LABELS.values()) + '"', allow_blank=True
-    )
-    sheet.add_data_validation(validation)
-    validation.add("A2:A2000")
+    book = Xlsx()
+    widths = [40 if header in (H_STEM, H_GENERAL) else 18 for header in headers]
+    sheet = book.sheet(SHEET, headers, widths=widths, freeze="A2")
+    sheet.validate_list(TYPE_LABELS.values(), "A2:A2000")
+    for q in questions:
+        sheet.row([value if value != "" else None for value in _row_values(q, n_options)])
     if with_help:
-        help_sheet = workbook.create_sheet("Hướng dẫn")
-        help_sheet.column_dimensions["A"].width = 120
+        help_sheet = book.sheet("Hướng dẫn", widths=[120])
         for line in (__doc__ or "").strip().splitlines():
-            help_sheet.append([line.replace("``", "")])
-    return workbook
+            help_sheet.row([line.replace("``", "")])
+    return book.bytes()
 
 
 def export(questions: list[ParsedQuestion]) -> bytes:
-    buffer = io.BytesIO()
-    _workbook(questions, with_help=False).save(buffer)
-    return buffer.getvalue()
+    return _workbook(questions, with_help=False)
 
 
 def template() -> bytes:
     """The XLSX template: headers, one example row per type and a help sheet."""
-    buffer = io.BytesIO()
-    _workbook(_examples(), with_help=True).save(buffer)
-    return buffer.getvalue()
+    return _workbook(_examples(), with_help=True)
 
 
 def _examples() -> list[ParsedQuestion]:

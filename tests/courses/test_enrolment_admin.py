@@ -60,7 +60,7 @@ def sheet_rows(response):
     assert response["Content-Type"].startswith(
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     )
-    sheet = load_workbook(BytesIO(response.content)).active
+    sheet = load_workbook(BytesIO(response.getvalue())).active  # streamed (FileResponse)
     return [list(r) for r in sheet.iter_rows(values_only=True)]
 
 
@@ -261,7 +261,7 @@ def test_export_never_writes_a_formula(client_for, home_affairs, ward_a, course)
     rows = sheet_rows(client_for(home_affairs).get(LIST_URL, {"export": "xlsx"}))
     assert rows[1][0] == "=HYPERLINK(1)"
     sheet = load_workbook(
-        BytesIO(client_for(home_affairs).get(LIST_URL, {"export": "xlsx"}).content)
+        BytesIO(client_for(home_affairs).get(LIST_URL, {"export": "xlsx"}).getvalue())
     ).active
     assert sheet["A2"].data_type == "s"
 

@@ -356,7 +356,7 @@ def test_item_analysis_xlsx_export(client_for, home_affairs, graded_attempts):
         reverse("quizzes_admin:analysis", args=[quiz.pk]), {"xuat": "xlsx"}
     )
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
-    sheet = load_workbook(io.BytesIO(response.content)).active
+    sheet = load_workbook(io.BytesIO(response.getvalue())).active
     values = [[c.value for c in row] for row in sheet.iter_rows()]
     assert values[1][:2] == ["Số bài đã nộp", 5]
     row = next(r for r in values if r[1] == "Câu phân biệt")
