@@ -12,6 +12,7 @@ import io
 import itertools
 import re
 import zipfile
+from datetime import date
 
 import pytest
 from django.test import Client
@@ -27,6 +28,7 @@ from quizzes.models import Category, Quiz, QuizQuestion
 from tests.conftest import site_root
 from tests.factories import PersonFactory, UserFactory
 from tests.quizzes.conftest import make_single
+from training.models import TrainingCredit
 
 pytestmark = pytest.mark.django_db
 
@@ -44,6 +46,7 @@ MODEL_PAIRS = [
     ("accounts", "user"),
     ("courses", "enrolment"),
     ("quizzes", "attempt"),
+    ("training", "trainingcredit"),
     ("wagtailcore", "modellogentry"),
 ]
 
@@ -70,6 +73,10 @@ def ward_a_data(ward_a, ward_b, home_affairs, manager_b):
             user=user, unit=ward_a, department=department, full_name=full_name, employee_code=code
         )
         enrolment = Enrolment.objects.create(user=user, course=course, unit=ward_a)
+        credit = TrainingCredit(
+            user=user, source="course", title="Khóa phạm vi", tiet=2, date=date(2026, 3, 1)
+        ).take_snapshot(person)
+        credit.save()
         attempt, _created = quiz.start_attempt(user)
         entry = log(instance=person, action="wagtail.edit", user=home_affairs)
         log(instance=user, action="wagtail.edit", user=home_affairs)
@@ -79,6 +86,7 @@ def ward_a_data(ward_a, ward_b, home_affairs, manager_b):
             ("user", user.pk),
             ("enrolment", enrolment.pk),
             ("attempt", attempt.pk),
+            ("credit", credit.pk),
             ("log", entry.pk if entry else None),
         ]:
             if pk is not None:
