@@ -6,7 +6,6 @@ Categories come from the file's category path, placed under the category chosen 
 tags become competencies (courses.Competency, by slug, created if missing).
 """
 
-import html
 from decimal import Decimal
 
 from django.db import transaction
@@ -20,19 +19,12 @@ from .formats.base import MODE_TYPES, ParsedChoice, ParsedQuestion
 from .html import as_html, clean_html, strip_tags, text_to_html
 from .models import (
     Category,
-    Choice,
-    MatchPair,
-    NumericalAnswer,
-    OrderItem,
     Question,
     QuestionType,
-    ShortAnswer,
 )
-from .numbers import plain
 
 SUPPORTED = {t.value for t in QuestionType}
 TYPE_NAMES = {}  # Vietnamese names of format types the bank does not hold (none at present)
-TRUE_TEXT, FALSE_TEXT = "Đúng", "Sai"
 
 
 def tag_slug(tag):
@@ -46,13 +38,6 @@ def _stem_html(text, fmt):
     if fmt == "html":
         return clean_html(text)
     return text_to_html(text)
-
-
-def _inline_html(text, fmt):
-    """Choice texts and feedback: HTML kept (cleaned) for html questions, escaped otherwise."""
-    if fmt == "html":
-        return clean_html(text)
-    return html.escape(text or "")
 
 
 def _label(q):
@@ -145,65 +130,7 @@ def _save_one(q, category, competencies):
         ignore_diacritics=q.ignore_diacritics,
         grading_mode=q.grading_mode if q.qtype in MODE_TYPES else "partial",
     )
-    if q.qtype == "truefalse":
-        # Formats give "true" then "false"; the bank shows Đúng / Sai.
-        for index, choice in enumerate(q.choices[:2]):
-            Choice.objects.create(
-                question=question,
-                text=TRUE_TEXT if index == 0 else FALSE_TEXT,
-                fraction=choice.fraction,
-                feedback=_inline_html(choice.feedback, fmt),
-                sort_order=index,
-            )
-    elif q.qtype in ("single", "multiple"):
-        Choice.objects.bulk_create(
-            Choice(
-                question=question,
-                text=clean_html(_inline_html(c.text, fmt)),
-                fraction=c.fraction,
-                feedback=clean_html(_inline_html(c.feedback, fmt)),
-                sort_order=i,
-            )
-            for i, c in enumerate(q.choices)
-        )
-    elif q.qtype == "short":
-        ShortAnswer.objects.bulk_create(
-            ShortAnswer(
-                question=question,
-                text=strip_tags(c.text)[:500],
-                fraction=max(c.fraction, Decimal(0)),
-                feedback=clean_html(_inline_html(c.feedback, fmt)),
-                sort_order=i,
-            )
-            for i, c in enumerate(q.choices)
-        )
-    elif q.qtype == "numerical":
-        NumericalAnswer.objects.bulk_create(
-            NumericalAnswer(
-                question=question,
-                value=None if c.text == "*" else Decimal(c.text),
-                tolerance=c.tolerance or Decimal(0),
-                fraction=c.fraction,
-                feedback=clean_html(_inline_html(c.feedback, fmt)),
-                sort_order=i,
-            )
-            for i, c in enumerate(q.choices)
-        )
-    elif q.qtype == "matching":
-        MatchPair.objects.bulk_create(
-            MatchPair(
-                question=question,
-                prompt=strip_tags(left)[:500],
-                answer=strip_tags(right)[:500],
-                sort_order=i,
-            )
-            for i, (left, right) in enumerate(q.pairs)
-        )
-    elif q.qtype == "ordering":
-        OrderItem.objects.bulk_create(
-            OrderItem(question=question, text=strip_tags(text)[:500], sort_order=i)
-            for i, text in enumerate(q.items)
-        )
+    qtypes.get(q.qtype).from_parsed(question, q, fmt)
     wanted = [competencies[tag_slug(t)] for t in q.tags if tag_slug(t) in competencies]
     if wanted:
         question.competencies.add(*wanted)
@@ -211,15 +138,6 @@ def _save_one(q, category, competencies):
 
 
 # -- export ------------------------------------------------------------------------------------
-
-
-def _is_true_choice(choice, index):
-    text = strip_tags(choice.text).casefold()
-    if text in ("đúng", "true", "t", "d"):
-        return True
-    if text in ("sai", "false", "f", "s"):
-        return False
-    return index == 0
 
 
 def to_parsed(question, relative_to=None):
@@ -241,48 +159,7 @@ def to_parsed(question, relative_to=None):
         ignore_diacritics=question.ignore_diacritics,
         grading_mode=question.grading_mode if question.qtype in MODE_TYPES else "partial",
     )
-    if question.qtype == "truefalse":
-        choices = list(question.choices.all())
-        by_value = {_is_true_choice(c, i): c for i, c in enumerate(choices)}
-        for value, text in ((True, "true"), (False, "false")):
-            c = by_value.get(value)
-            parsed.choices.append(
-                ParsedChoice(
-                    text=text,
-                    fraction=Decimal(c.fraction if c else 0),
-                    feedback=c.feedback if c else "",
-                )
-            )
-    elif question.qtype in ("single", "multiple"):
-        parsed.choices = [
-            ParsedChoice(text=c.text, fraction=Decimal(c.fraction).normalize(), feedback=c.feedback)
-            for c in question.choices.all()
-        ]
-    elif question.qtype == "short":
-        parsed.choices = [
-            ParsedChoice(
-                text=html.escape(a.text),
-                fraction=Decimal(a.fraction).normalize(),
-                feedback=a.feedback,
-            )
-            for a in question.short_answers.all()
-        ]
-    elif question.qtype == "numerical":
-        parsed.choices = [
-            ParsedChoice(
-                text="*" if a.value is None else plain(a.value),
-                fraction=Decimal(a.fraction).normalize(),
-                feedback=a.feedback,
-                tolerance=None if a.value is None else Decimal(plain(a.tolerance or 0)),
-            )
-            for a in question.numerical_answers.all()
-        ]
-    elif question.qtype == "matching":
-        parsed.pairs = [
-            (html.escape(p.prompt), html.escape(p.answer)) for p in question.pairs.all()
-        ]
-    elif question.qtype == "ordering":
-        parsed.items = [html.escape(i.text) for i in question.order_items.all()]
+    qtypes.get(question.qtype).to_parsed(question, parsed)
     return parsed
 
 

@@ -115,5 +115,43 @@ def grade_chosen(snapshot, response):
     return ZERO
 
 
+def inline_html(text, fmt):
+    """Choice texts and feedback from a file: HTML kept (cleaned) for html questions, escaped
+    otherwise."""
+    import html
+
+    from ..html import clean_html
+
+    if fmt == "html":
+        return clean_html(text)
+    return html.escape(text or "")
+
+
+def save_choices(question, parsed, fmt):
+    """Single and multiple: the parsed choices as the bank's Choice rows."""
+    from ..html import clean_html
+    from ..models import Choice
+
+    Choice.objects.bulk_create(
+        Choice(
+            question=question,
+            text=clean_html(inline_html(c.text, fmt)),
+            fraction=c.fraction,
+            feedback=clean_html(inline_html(c.feedback, fmt)),
+            sort_order=i,
+        )
+        for i, c in enumerate(parsed.choices)
+    )
+
+
+def export_choices(question, parsed):
+    from ..formats.base import ParsedChoice
+
+    parsed.choices = [
+        ParsedChoice(text=c.text, fraction=Decimal(c.fraction).normalize(), feedback=c.feedback)
+        for c in question.choices.all()
+    ]
+
+
 def best_choice(snapshot):
     return {"choice": max(snapshot["choices"], key=lambda c: Decimal(c["fraction"]))["id"]}

@@ -47,3 +47,27 @@ def grade(snapshot, response):
 
 def correct_response(snapshot):
     return {"pairs": {str(p["id"]): p["answer"] for p in snapshot["prompts"]}}
+
+
+# -- formats (quizzes/bank_io.py)
+
+
+def from_parsed(question, parsed, fmt):
+    from ..html import strip_tags
+    from ..models import MatchPair
+
+    MatchPair.objects.bulk_create(
+        MatchPair(
+            question=question,
+            prompt=strip_tags(left)[:500],
+            answer=strip_tags(right)[:500],
+            sort_order=i,
+        )
+        for i, (left, right) in enumerate(parsed.pairs)
+    )
+
+
+def to_parsed(question, parsed):
+    import html
+
+    parsed.pairs = [(html.escape(p.prompt), html.escape(p.answer)) for p in question.pairs.all()]

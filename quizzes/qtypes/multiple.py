@@ -5,7 +5,17 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
-from .base import ONE, SUM_TOLERANCE, ZERO, choice_rules, choices_snapshot, fraction, fraction_str
+from .base import (
+    ONE,
+    SUM_TOLERANCE,
+    ZERO,
+    choice_rules,
+    choices_snapshot,
+    export_choices,
+    fraction,
+    fraction_str,
+    save_choices,
+)
 
 NAME = "multiple"
 HAS_GRADING_MODE = True
@@ -44,3 +54,14 @@ def grade(snapshot, response):
 
 def correct_response(snapshot):
     return {"choices": [c["id"] for c in snapshot["choices"] if Decimal(c["fraction"]) > 0]}
+
+
+# -- formats (quizzes/bank_io.py): bank rows ↔ the formats' ParsedQuestion
+
+
+def from_parsed(question, parsed, fmt):
+    save_choices(question, parsed, fmt)
+
+
+def to_parsed(question, parsed):
+    export_choices(question, parsed)

@@ -123,3 +123,39 @@ def correct_response(snapshot):
     valued = [a for a in snapshot["answers"] if a["value"] != "*"]
     best = max(valued, key=lambda a: Decimal(a["fraction"]))
     return {"value": best["value"], "tolerance": best.get("tolerance") or "0"}
+
+
+# -- formats (quizzes/bank_io.py)
+
+
+def from_parsed(question, parsed, fmt):
+    from ..html import clean_html
+    from ..models import NumericalAnswer
+    from .base import inline_html
+
+    NumericalAnswer.objects.bulk_create(
+        NumericalAnswer(
+            question=question,
+            value=None if c.text == "*" else Decimal(c.text),
+            tolerance=c.tolerance or Decimal(0),
+            fraction=c.fraction,
+            feedback=clean_html(inline_html(c.feedback, fmt)),
+            sort_order=i,
+        )
+        for i, c in enumerate(parsed.choices)
+    )
+
+
+def to_parsed(question, parsed):
+    from ..formats.base import ParsedChoice
+    from ..numbers import plain
+
+    parsed.choices = [
+        ParsedChoice(
+            text="*" if a.value is None else plain(a.value),
+            fraction=Decimal(a.fraction).normalize(),
+            feedback=a.feedback,
+            tolerance=None if a.value is None else Decimal(plain(a.tolerance or 0)),
+        )
+        for a in question.numerical_answers.all()
+    ]

@@ -49,3 +49,22 @@ def grade(snapshot, response):
 
 def correct_response(snapshot):
     return {"positions": {str(i["id"]): i["position"] for i in snapshot["items"]}}
+
+
+# -- formats (quizzes/bank_io.py)
+
+
+def from_parsed(question, parsed, fmt):
+    from ..html import strip_tags
+    from ..models import OrderItem
+
+    OrderItem.objects.bulk_create(
+        OrderItem(question=question, text=strip_tags(text)[:500], sort_order=i)
+        for i, text in enumerate(parsed.items)
+    )
+
+
+def to_parsed(question, parsed):
+    import html
+
+    parsed.items = [html.escape(i.text) for i in question.order_items.all()]

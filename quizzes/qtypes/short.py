@@ -59,3 +59,38 @@ def grade(snapshot, response):
 
 def correct_response(snapshot):
     return {"text": max(snapshot["answers"], key=lambda a: Decimal(a["fraction"]))["text"]}
+
+
+# -- formats (quizzes/bank_io.py)
+
+
+def from_parsed(question, parsed, fmt):
+    from ..html import clean_html, strip_tags
+    from ..models import ShortAnswer
+    from .base import inline_html
+
+    ShortAnswer.objects.bulk_create(
+        ShortAnswer(
+            question=question,
+            text=strip_tags(c.text)[:500],
+            fraction=max(c.fraction, Decimal(0)),
+            feedback=clean_html(inline_html(c.feedback, fmt)),
+            sort_order=i,
+        )
+        for i, c in enumerate(parsed.choices)
+    )
+
+
+def to_parsed(question, parsed):
+    import html
+
+    from ..formats.base import ParsedChoice
+
+    parsed.choices = [
+        ParsedChoice(
+            text=html.escape(a.text),
+            fraction=Decimal(a.fraction).normalize(),
+            feedback=a.feedback,
+        )
+        for a in question.short_answers.all()
+    ]

@@ -3,7 +3,15 @@ several may be at 100 % and other choices may carry partial or negative weights.
 
 from django.utils.translation import gettext as _
 
-from .base import best_choice, choice_rules, choices_snapshot, grade_chosen, has_full_mark
+from .base import (
+    best_choice,
+    choice_rules,
+    choices_snapshot,
+    export_choices,
+    grade_chosen,
+    has_full_mark,
+    save_choices,
+)
 
 NAME = "single"
 HAS_GRADING_MODE = False
@@ -29,3 +37,14 @@ def grade(snapshot, response):
 
 def correct_response(snapshot):
     return best_choice(snapshot)
+
+
+# -- formats (quizzes/bank_io.py): bank rows ↔ the formats' ParsedQuestion
+
+
+def from_parsed(question, parsed, fmt):
+    save_choices(question, parsed, fmt)
+
+
+def to_parsed(question, parsed):
+    export_choices(question, parsed)

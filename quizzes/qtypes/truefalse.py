@@ -33,3 +33,51 @@ def grade(snapshot, response):
 
 def correct_response(snapshot):
     return best_choice(snapshot)
+
+
+# -- formats (quizzes/bank_io.py): the bank shows «Đúng» / «Sai», formats say "true" / "false"
+TRUE_TEXT, FALSE_TEXT = "Đúng", "Sai"
+
+
+def is_true_choice(choice, index):
+    from ..html import strip_tags
+
+    text = strip_tags(choice.text).casefold()
+    if text in ("đúng", "true", "t", "d"):
+        return True
+    if text in ("sai", "false", "f", "s"):
+        return False
+    return index == 0
+
+
+def from_parsed(question, parsed, fmt):
+    from ..models import Choice
+    from .base import inline_html
+
+    # Formats give "true" then "false"; the bank shows Đúng / Sai.
+    for index, choice in enumerate(parsed.choices[:2]):
+        Choice.objects.create(
+            question=question,
+            text=TRUE_TEXT if index == 0 else FALSE_TEXT,
+            fraction=choice.fraction,
+            feedback=inline_html(choice.feedback, fmt),
+            sort_order=index,
+        )
+
+
+def to_parsed(question, parsed):
+    from decimal import Decimal
+
+    from ..formats.base import ParsedChoice
+
+    choices = list(question.choices.all())
+    by_value = {is_true_choice(c, i): c for i, c in enumerate(choices)}
+    for value, text in ((True, "true"), (False, "false")):
+        c = by_value.get(value)
+        parsed.choices.append(
+            ParsedChoice(
+                text=text,
+                fraction=Decimal(c.fraction if c else 0),
+                feedback=c.feedback if c else "",
+            )
+        )
