@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy
 from lms.org.access import visible_units
 from lms.org.roles import ADMINISTRATOR, HOME_AFFAIRS, UNIT_MANAGER, has_role
 
-from .models import Enrolment, ModulePage, ModuleProgress
+from .models import Enrolment, ModulePage, ModuleProgress, course_path_of
 
 # Trainers author content; they do not manage people (lms/org/roles.py).
 MANAGER_ROLES = (HOME_AFFAIRS, ADMINISTRATOR, UNIT_MANAGER)
@@ -145,7 +145,7 @@ def rows_for(enrolments, today=None):
         for path, tracks in (
             ModulePage.objects.live().filter(in_courses).values_list("path", "tracks")
         ):
-            key = (path[: -ModulePage.steplen], tracks)
+            key = (course_path_of(path), tracks)
             module_counts[key] = module_counts.get(key, 0) + 1
         in_course_modules = Q()
         for course in courses.values():

@@ -49,7 +49,7 @@ def my_courses(request):
             .order_by("path")
         )
         for module in modules:
-            modules_by_course[module.path[: -module.steplen]].append(module)
+            modules_by_course[module.course_path].append(module)
     groups = {"assigned": [], "in_progress": [], "completed": []}
     for enrolment in enrolments:
         progress = CourseProgress.from_annotated(

@@ -163,7 +163,7 @@ def _enrolment_with_checks(user, course, page_path):
     from django.db.models import Exists, OuterRef, Q
     from wagtail.models import Page, PageViewRestriction
 
-    from courses.models import CoursePage, Enrolment
+    from courses.models import CoursePage, Enrolment, course_path_of
 
     from .models import PersonPosition
 
@@ -180,7 +180,9 @@ def _enrolment_with_checks(user, course, page_path):
     if course is not None:
         enrolments = enrolments.filter(course_id=course.pk)
     else:
-        enrolments = enrolments.filter(course__path=page_path[:-steplen]).select_related("course")
+        enrolments = enrolments.filter(course__path=course_path_of(page_path)).select_related(
+            "course"
+        )
     return enrolments.annotate(
         has_audience=Exists(through.objects.filter(coursepage_id=OuterRef("course_id"))),
         in_audience=Exists(
