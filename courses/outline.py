@@ -13,13 +13,7 @@ rendering only.
 from dataclasses import dataclass
 from decimal import Decimal
 
-from lms.lib.content_cache import (  # noqa: F401 (re-exported for courses' and quizzes' callers)
-    body_cache_parts,
-    cached,
-    instance_from_row,
-    replace_version,
-    row_values,
-)
+from lms.lib.content_cache import cached, instance_from_row, replace_version, row_values
 
 # Signal receiver (courses.apps): every cached outline, body and quiz lookup is stale after commit.
 new_content_version = replace_version

@@ -16,7 +16,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from ..outline import body_cache_parts, cached
+from lms.lib.content_cache import body_cache_parts, cached
 
 register = template.Library()
 

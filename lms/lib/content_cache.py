@@ -162,7 +162,7 @@ def _local_tier():
 
 
 _LOCAL = LocMemCache(
-    "lms-content-cache-local", {"TIMEOUT": TIMEOUT, "OPTIONS": {"MAX_ENTRIES": 5000}}
+    "lms-content-cache-local", {"TIMEOUT": TIMEOUT, "OPTIONS": {"MAX_ENTRIES": 1000}}
 )
 
 

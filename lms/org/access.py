@@ -77,7 +77,7 @@ _UNKNOWN = object()
 def audience_position_ids(course):
     """The positions a course is aimed at (empty: everyone), cached with the course content."""
     from courses.models import CoursePage
-    from courses.outline import cached
+    from lms.lib.content_cache import cached
 
     def build():
         through = CoursePage.audience_positions.through

@@ -9,7 +9,7 @@ from types import SimpleNamespace
 
 from django import template
 
-from courses.outline import cached
+from lms.lib.content_cache import cached
 
 from ..models import Attempt, Quiz
 
