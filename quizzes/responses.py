@@ -35,16 +35,14 @@ from django.core import signing
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
-from .numbers import NumberError, parse_number, plain
-
-MAX_SHORT_ANSWER = 500
+from . import qtypes
 
 
 class InvalidResponse(Exception):
     pass
 
 
-def _int(value):
+def as_int(value):
     try:
         return int(value)
     except (TypeError, ValueError) as exc:
@@ -52,7 +50,7 @@ def _int(value):
 
 
 def shown_ids(data):
-    ids = [_int(v) for v in data.getlist("shown")]
+    ids = [as_int(v) for v in data.getlist("shown")]
     if not ids:
         raise InvalidResponse(_("Không có câu hỏi nào được gửi lên."))
     return list(dict.fromkeys(ids))
@@ -63,11 +61,11 @@ def token_of(entry):
     return entry.get("token") or str(entry["id"])
 
 
-def _lookup(entries):
+def lookup(entries):
     return {token_of(entry): entry["id"] for entry in entries}
 
 
-def _id_for(tokens, raw):
+def id_for(tokens, raw):
     """The bank id of a posted token, or InvalidResponse if the question did not show it."""
     try:
         return tokens[str(raw)]
@@ -80,54 +78,10 @@ def parse_one(item, data):
     snap = item.snapshot
     qtype = snap.get("type")
     name = f"q{item.pk}"
-    if qtype in ("single", "truefalse"):
-        raw = data.get(name)
-        if raw in (None, ""):
-            return None
-        return {"choice": _id_for(_lookup(snap["choices"]), raw)}
-    if qtype == "multiple":
-        values = [v for v in data.getlist(name) if v != ""]
-        tokens = _lookup(snap["choices"])
-        chosen = sorted({_id_for(tokens, v) for v in values})
-        if not chosen:
-            return None
-        return {"choices": chosen}
-    if qtype == "short":
-        text = " ".join((data.get(name) or "").split())
-        if len(text) > MAX_SHORT_ANSWER:
-            raise InvalidResponse(_("Câu trả lời quá dài (tối đa 500 ký tự)."))
-        return {"text": text} if text else None
-    if qtype == "matching":
-        options = _lookup(snap["options"])
-        pairs = {}
-        for prompt in snap["prompts"]:
-            raw = data.get(f"{name}_{token_of(prompt)}")
-            if raw in (None, ""):
-                continue
-            pairs[str(prompt["id"])] = _id_for(options, raw)
-        return {"pairs": pairs} if pairs else None
-    if qtype == "ordering":
-        count = len(snap["items"])
-        positions = {}
-        for entry in snap["items"]:
-            raw = data.get(f"{name}_{token_of(entry)}")
-            if raw in (None, ""):
-                continue
-            position = _int(raw)
-            if not 1 <= position <= count:
-                raise InvalidResponse(_("Vị trí không hợp lệ."))
-            positions[str(entry["id"])] = position
-        return {"positions": positions} if positions else None
-    if qtype == "numerical":
-        text = " ".join((data.get(name) or "").split())
-        if not text:
-            return None
-        try:
-            value = parse_number(text)
-        except NumberError as problem:
-            raise InvalidResponse(str(problem)) from None
-        return {"value": plain(value), "text": text}
-    raise InvalidResponse(_("Loại câu hỏi không được hỗ trợ."))
+    module = qtypes.REGISTRY.get(qtype)
+    if module is None:
+        raise InvalidResponse(_("Loại câu hỏi không được hỗ trợ."))
+    return module.parse_response(snap, name, data)
 
 
 def parse_items(items, ids, data):

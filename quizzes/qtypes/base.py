@@ -155,3 +155,45 @@ def export_choices(question, parsed):
 
 def best_choice(snapshot):
     return {"choice": max(snapshot["choices"], key=lambda c: Decimal(c["fraction"]))["id"]}
+
+
+# -- response parsing and display helpers (quizzes/responses.py, quizzes/display.py) ------------
+
+
+def parse_chosen(snap, name, data):
+    """Single and true/false: the chosen choice's bank id."""
+    from ..responses import id_for, lookup
+
+    raw = data.get(name)
+    if raw in (None, ""):
+        return None
+    return {"choice": id_for(lookup(snap["choices"]), raw)}
+
+
+def choices_view(snap, response, view, show_right, show_feedback, labels=None, multiple=False):
+    """Single, multiple and true/false on the page: each choice, ticked or not, and after
+    submitting what the review policy lets the learner see."""
+    from ..responses import token_of
+
+    chosen = set(response.get("choices") or [])
+    if "choice" in response:
+        chosen.add(response["choice"])
+    choices = []
+    for choice in snap.get("choices", []):
+        text = choice["text"]
+        if labels:
+            text = labels.get(text, text)
+        is_right = Decimal(choice["fraction"]) > 0
+        choices.append(
+            {
+                "id": token_of(choice),
+                "text": text,
+                "checked": choice["id"] in chosen,
+                "is_right": show_right and is_right,
+                "feedback": choice.get("feedback")
+                if show_feedback and choice["id"] in chosen
+                else "",
+            }
+        )
+    view["choices"] = choices
+    view["input_type"] = "checkbox" if multiple else "radio"

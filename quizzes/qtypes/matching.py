@@ -71,3 +71,40 @@ def to_parsed(question, parsed):
     import html
 
     parsed.pairs = [(html.escape(p.prompt), html.escape(p.answer)) for p in question.pairs.all()]
+
+
+# -- the learner's page (quizzes/responses.py, quizzes/display.py)
+
+
+def parse_response(snap, name, data):
+    from ..responses import id_for, lookup, token_of
+
+    options = lookup(snap["options"])
+    pairs = {}
+    for prompt in snap["prompts"]:
+        raw = data.get(f"{name}_{token_of(prompt)}")
+        if raw in (None, ""):
+            continue
+        pairs[str(prompt["id"])] = id_for(options, raw)
+    return {"pairs": pairs} if pairs else None
+
+
+def display(item, snap, response, view, show_right, show_feedback, key):
+    from ..responses import token_of
+
+    name = view["name"]
+    chosen = response.get("pairs") or {}
+    options = snap.get("options", [])
+    option_text = {o["id"]: o["text"] for o in options}
+    option_token = {o["id"]: token_of(o) for o in options}
+    view["options"] = [{"id": token_of(o), "text": o["text"]} for o in options]
+    view["prompts"] = [
+        {
+            "id": token_of(p),
+            "field": f"{name}_{token_of(p)}",
+            "text": p["text"],
+            "selected": option_token.get(chosen.get(str(p["id"]))),
+            "right_answer": option_text.get(p["answer"]) if show_right else "",
+        }
+        for p in snap.get("prompts", [])
+    ]

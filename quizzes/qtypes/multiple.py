@@ -65,3 +65,23 @@ def from_parsed(question, parsed, fmt):
 
 def to_parsed(question, parsed):
     export_choices(question, parsed)
+
+
+# -- the learner's page (quizzes/responses.py, quizzes/display.py)
+
+
+def parse_response(snap, name, data):
+    from ..responses import id_for, lookup
+
+    values = [v for v in data.getlist(name) if v != ""]
+    tokens = lookup(snap["choices"])
+    chosen = sorted({id_for(tokens, v) for v in values})
+    if not chosen:
+        return None
+    return {"choices": chosen}
+
+
+def display(item, snap, response, view, show_right, show_feedback, key):
+    from .base import choices_view
+
+    choices_view(snap, response, view, show_right, show_feedback, multiple=True)

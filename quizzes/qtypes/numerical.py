@@ -159,3 +159,34 @@ def to_parsed(question, parsed):
         )
         for a in question.numerical_answers.all()
     ]
+
+
+# -- the learner's page (quizzes/responses.py, quizzes/display.py)
+
+
+def parse_response(snap, name, data):
+    from ..numbers import NumberError, parse_number, plain
+    from ..responses import InvalidResponse
+
+    text = " ".join((data.get(name) or "").split())
+    if not text:
+        return None
+    try:
+        value = parse_number(text)
+    except NumberError as problem:
+        raise InvalidResponse(str(problem)) from None
+    return {"value": plain(value), "text": text}
+
+
+def display(item, snap, response, view, show_right, show_feedback, key):
+    from ..numbers import vietnamese
+
+    view["text"] = response.get("text", "")
+    if show_right and key:
+        right = vietnamese(key["value"])
+        if Decimal(key["tolerance"]) != 0:
+            right += " ± " + vietnamese(key["tolerance"])
+        view["right_answer"] = right
+    if show_feedback and item.response:
+        matched = matching_number(snap, item.response)
+        view["feedback"] = matched.get("feedback", "") if matched else ""

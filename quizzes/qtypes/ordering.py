@@ -68,3 +68,41 @@ def to_parsed(question, parsed):
     import html
 
     parsed.items = [html.escape(i.text) for i in question.order_items.all()]
+
+
+# -- the learner's page (quizzes/responses.py, quizzes/display.py)
+
+
+def parse_response(snap, name, data):
+    from ..responses import InvalidResponse, as_int, token_of
+
+    count = len(snap["items"])
+    positions = {}
+    for entry in snap["items"]:
+        raw = data.get(f"{name}_{token_of(entry)}")
+        if raw in (None, ""):
+            continue
+        position = as_int(raw)
+        if not 1 <= position <= count:
+            raise InvalidResponse(_("Vị trí không hợp lệ."))
+        positions[str(entry["id"])] = position
+    return {"positions": positions} if positions else None
+
+
+def display(item, snap, response, view, show_right, show_feedback, key):
+    from ..responses import token_of
+
+    name = view["name"]
+    chosen = response.get("positions") or {}
+    count = len(snap.get("items", []))
+    view["positions"] = list(range(1, count + 1))
+    view["items"] = [
+        {
+            "id": token_of(i),
+            "field": f"{name}_{token_of(i)}",
+            "text": i["text"],
+            "selected": chosen.get(str(i["id"])),
+            "right_position": i["position"] if show_right else None,
+        }
+        for i in snap.get("items", [])
+    ]

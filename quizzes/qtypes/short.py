@@ -94,3 +94,22 @@ def to_parsed(question, parsed):
         )
         for a in question.short_answers.all()
     ]
+
+
+# -- the learner's page (quizzes/responses.py, quizzes/display.py)
+MAX_ANSWER = 500
+
+
+def parse_response(snap, name, data):
+    from ..responses import InvalidResponse
+
+    text = " ".join((data.get(name) or "").split())
+    if len(text) > MAX_ANSWER:
+        raise InvalidResponse(_("Câu trả lời quá dài (tối đa 500 ký tự)."))
+    return {"text": text} if text else None
+
+
+def display(item, snap, response, view, show_right, show_feedback, key):
+    view["text"] = response.get("text", "")
+    if show_right:
+        view["right_answer"] = key.get("text", "")

@@ -48,3 +48,18 @@ def from_parsed(question, parsed, fmt):
 
 def to_parsed(question, parsed):
     export_choices(question, parsed)
+
+
+# -- the learner's page (quizzes/responses.py, quizzes/display.py)
+
+
+def parse_response(snap, name, data):
+    from .base import parse_chosen
+
+    return parse_chosen(snap, name, data)
+
+
+def display(item, snap, response, view, show_right, show_feedback, key):
+    from .base import choices_view
+
+    choices_view(snap, response, view, show_right, show_feedback, labels=None)

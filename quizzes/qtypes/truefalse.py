@@ -81,3 +81,25 @@ def to_parsed(question, parsed):
                 feedback=c.feedback if c else "",
             )
         )
+
+
+# -- the learner's page (quizzes/responses.py, quizzes/display.py)
+
+
+def parse_response(snap, name, data):
+    from .base import parse_chosen
+
+    return parse_chosen(snap, name, data)
+
+
+def display(item, snap, response, view, show_right, show_feedback, key):
+    from .base import choices_view
+
+    choices_view(
+        snap,
+        response,
+        view,
+        show_right,
+        show_feedback,
+        labels={"true": _("Đúng"), "false": _("Sai")},
+    )
