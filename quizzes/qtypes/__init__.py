@@ -2,9 +2,23 @@
 
 Each module (``single``, ``multiple``, ``truefalse``, ``short``, ``numerical``, ``matching``,
 ``ordering``) holds what is particular to its type; :data:`REGISTRY` maps the type code
-(``Question.qtype``, ``ParsedQuestion.qtype``) to it. Today a type module holds the type's
-validation rules (``validate(question) -> list[str]``); the rules shared by every type are in
-:mod:`quizzes.qtypes.base`.
+(``Question.qtype``, ``ParsedQuestion.qtype``) to it. A type module provides:
+
+- ``NAME``, ``HAS_GRADING_MODE`` (whether "all or nothing" applies);
+- ``validate(parsed) -> list[str]``: the type's rules (below);
+- ``snapshot(question, data, rng, shuffle_choices, tokens)``: what an attempt freezes
+  (Question.build_snapshot);
+- ``parse_response(snapshot, name, data)``: the posted form → the stored response
+  (quizzes/responses.py); ``display(item, snapshot, response, view, show_right, show_feedback,
+  key)``: the page and review dict (quizzes/display.py);
+- ``grade(snapshot, response)`` (0..1 before clamping) and ``correct_response(snapshot)``
+  (quizzes/grading.py);
+- ``from_parsed(question, parsed, fmt)`` / ``to_parsed(question, parsed)``: bank rows ↔ the
+  formats' ParsedQuestion (quizzes/bank_io.py).
+
+Adding a type: its module here, the QuestionType choice (a migration), its parts model if it
+needs one, and its tests; each file format's grammar for it lives in quizzes/formats/<format>.py.
+Helpers several types share are in :mod:`quizzes.qtypes.base`.
 
 :func:`problems` is the only question validator: the admin form (through
 ``Question.validate_parts``), every format importer (GIFT, Aiken, Moodle XML, Excel, through

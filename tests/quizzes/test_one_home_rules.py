@@ -105,8 +105,20 @@ def test_every_question_type_has_its_module():
     from quizzes.models import QuestionType
 
     assert set(qtypes.REGISTRY) == set(QuestionType.values)
+    interface = (
+        "validate",
+        "snapshot",
+        "parse_response",
+        "display",
+        "grade",
+        "correct_response",
+        "from_parsed",
+        "to_parsed",
+    )
     for name, module in qtypes.REGISTRY.items():
-        assert name == module.NAME and callable(module.validate)
+        assert name == module.NAME
+        assert isinstance(module.HAS_GRADING_MODE, bool)
+        assert [f for f in interface if not callable(getattr(module, f, None))] == [], name
 
 
 def test_what_the_admin_now_refuses_the_importers_refused_too():
