@@ -1,4 +1,8 @@
-"""Fixtures and personas used across the suite: one person per role, two wards."""
+"""Fixtures and personas used across the suite: one person per role, two wards; where the
+shared corpus lives (../shared/testdata beside the checkout, or $LMS_TESTDATA)."""
+
+import os
+from pathlib import Path
 
 import pytest
 from django.test import Client
@@ -7,6 +11,42 @@ from lms.org import roles
 
 from .browser_harness import browser_page, chromium  # noqa: F401 (shared browser fixtures)
 from .factories import DEFAULT_PASSWORD, PersonFactory, UnitFactory, UserFactory
+
+# --- The shared corpus (real GIFT/Aiken/Moodle/H5P files), optional -------------------------
+# CI always has it. A fresh clone without it runs every core test (they build their own
+# fixtures) and skips the corpus tests with this one reason, shown in the header and summary.
+
+TESTDATA = Path(
+    os.environ.get("LMS_TESTDATA", Path(__file__).resolve().parents[2] / "shared" / "testdata")
+)
+HAS_TESTDATA = TESTDATA.is_dir()
+CORPUS_REASON = (
+    f"corpus test: the shared test data is absent ({TESTDATA}); clone ../shared beside the "
+    "checkout or set LMS_TESTDATA"
+)
+needs_corpus = pytest.mark.skipif(not HAS_TESTDATA, reason=CORPUS_REASON)
+
+
+def skip_without_corpus(path=None):
+    """Skip the calling test with the one corpus reason unless the corpus (or `path`) exists."""
+    if not HAS_TESTDATA or (path is not None and not Path(path).exists()):
+        pytest.skip(CORPUS_REASON)
+
+
+def pytest_report_header(config):
+    if HAS_TESTDATA:
+        return f"corpus: {TESTDATA} (corpus tests run)"
+    return f"corpus: ABSENT, corpus tests skip: {CORPUS_REASON}"
+
+
+def pytest_terminal_summary(terminalreporter):
+    skipped = [
+        report
+        for report in terminalreporter.stats.get("skipped", [])
+        if CORPUS_REASON in str(getattr(report, "longrepr", ""))
+    ]
+    if skipped:
+        terminalreporter.write_line(f"{len(skipped)} corpus tests skipped: {CORPUS_REASON}")
 
 
 @pytest.fixture(autouse=True)

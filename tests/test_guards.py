@@ -49,3 +49,34 @@ def test_one_access_layer_and_roles_never_keyed_by_group_names():
         if forbidden.search(line)
     ]
     assert not offenders, "\n".join(offenders)
+
+
+def test_one_export_writer():
+    """Every XLSX/CSV the project writes goes through lms/lib/exports.py: no other module
+    builds an openpyxl workbook for writing or a csv writer (readers are fine)."""
+    import re
+
+    forbidden = re.compile(r"\bWorkbook\(|WriteOnlyCell|csv\.(writer|DictWriter)\(")
+    offenders = [
+        f"{path}:{number}: {line.strip()}"
+        for path in _project_sources()
+        if path.as_posix().rsplit("/", 3)[-3:] != ["lms", "lib", "exports.py"]
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if forbidden.search(line)
+    ]
+    assert not offenders, "\n".join(offenders)
+
+
+def test_one_home_for_the_corpus_path():
+    """Tests find ../shared/testdata through tests/conftest.py (TESTDATA, needs_corpus,
+    skip_without_corpus), so a fresh clone skips corpus tests with one visible reason."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent
+    offenders = [
+        str(path.relative_to(root))
+        for path in root.rglob("*.py")
+        if path not in (root / "conftest.py", Path(__file__).resolve())
+        if '"shared" / "testdata"' in path.read_text(encoding="utf-8")
+    ]
+    assert not offenders, offenders

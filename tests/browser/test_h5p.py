@@ -1,20 +1,16 @@
 """End-to-end: a learner opens a module with the TrueFalse H5P package, answers, and the
 server (not the browser) records the activity and completes the module."""
 
-import os
-from pathlib import Path
-
 import pytest
-from django.conf import settings
 from wagtail.models import Locale, Page, ReferenceIndex, Site
+
+from tests.conftest import TESTDATA, needs_corpus
 
 from .conftest import axe_violations, login
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# The real player libraries are needed in a browser: corpus tests.
+pytestmark = [pytest.mark.django_db(transaction=True), needs_corpus]
 
-TESTDATA = Path(
-    os.environ.get("LMS_TESTDATA", Path(settings.BASE_DIR).parent / "shared" / "testdata")
-)
 TRUEFALSE = TESTDATA / "h5p" / "valid" / "truefalse-h5p-standalone.h5p"
 
 

@@ -14,6 +14,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
+from tests.conftest import skip_without_corpus
 from tests.content.h5p_zips import H5P_JSON, LIBRARY_JSON, make_h5p
 
 from .conftest import login
@@ -232,8 +233,7 @@ def test_hostile_library_achieves_nothing_for_superuser_preview_and_learner(
 def test_real_package_plays_and_reports_through_post_message(
     h5p_mode, browser_page, live_server, trainer, learner, password
 ):
-    if not TRUEFALSE.exists():
-        pytest.skip(f"shared test data missing: {TRUEFALSE} (../shared/testdata)")
+    skip_without_corpus(TRUEFALSE)  # the real player libraries are needed in a browser
     from content.h5p.models import H5PStatement
     from content.h5p.services import import_package
 

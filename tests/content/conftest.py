@@ -1,18 +1,44 @@
-"""Fixtures for the H5P tests: a temporary MEDIA_ROOT and H5P store, the shared test packages, and a course
-with a module embedding an uploaded package."""
+"""Fixtures for the H5P tests: a temporary MEDIA_ROOT and H5P store, the True/False package
+(the corpus's real one when ../shared/testdata is there, otherwise one generated here), and a
+course with a module embedding an uploaded package."""
 
-import os
+import tempfile
 from pathlib import Path
 
 import pytest
-from django.conf import settings as django_settings
 from wagtail.models import Page, ReferenceIndex
 
-TESTDATA = Path(
-    os.environ.get("LMS_TESTDATA", Path(django_settings.BASE_DIR).parent / "shared" / "testdata")
-)
+from tests.conftest import TESTDATA
+
 H5P_DIR = TESTDATA / "h5p"
 TRUEFALSE = H5P_DIR / "valid" / "truefalse-h5p-standalone.h5p"
+_GENERATED = []
+
+
+def truefalse_file():
+    """Path of a True/False package to import: the corpus's real one when present; otherwise
+    the generated one of h5p_zips.make_truefalse(), whose libraries are vetted here the way a
+    superuser vets any library (call inside a test: it writes VettedLibrary rows)."""
+    if TRUEFALSE.exists():
+        return TRUEFALSE
+    from content.h5p.libraries import vet_libraries
+    from content.h5p.validation import validate_structure
+    from tests.factories import UserFactory
+
+    from .h5p_zips import make_truefalse
+
+    if not _GENERATED:
+        folder = Path(tempfile.mkdtemp(prefix="ats-h5p-"))
+        path = folder / "truefalse-sinh-ra.h5p"
+        path.write_bytes(make_truefalse().getvalue())
+        _GENERATED.append(path)
+    from django.contrib.auth import get_user_model
+
+    vetter = get_user_model().objects.filter(username="thamdinh").first() or UserFactory(
+        username="thamdinh", is_superuser=True, is_staff=True
+    )
+    vet_libraries(validate_structure(make_truefalse()).libraries, vetter, "truefalse.h5p")
+    return _GENERATED[0]
 
 
 @pytest.fixture
@@ -38,7 +64,7 @@ def stored_files(root):
 def truefalse(media_root, trainer):
     from content.h5p.services import import_package
 
-    return import_package(TRUEFALSE, user=trainer)
+    return import_package(truefalse_file(), user=trainer)
 
 
 @pytest.fixture
@@ -88,11 +114,15 @@ def enrolled(learner, course):
 def vetted_demo_library(db):
     """The handmade packages' library (ATS.Demo 1.0.2, tests/content/h5p_zips.py) is vetted
     the way any library is: a superuser confirms it and vet_libraries records it."""
+    from django.contrib.auth import get_user_model
+
     from content.h5p.libraries import vet_libraries
     from content.h5p.validation import validate_structure
     from tests.factories import UserFactory
 
     from .h5p_zips import make_h5p
 
-    vetter = UserFactory(username="thamdinh", is_superuser=True, is_staff=True)
+    vetter = get_user_model().objects.filter(username="thamdinh").first() or UserFactory(
+        username="thamdinh", is_superuser=True, is_staff=True
+    )
     return vet_libraries(validate_structure(make_h5p()).libraries, vetter, "thu.h5p")

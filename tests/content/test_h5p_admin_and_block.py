@@ -9,9 +9,10 @@ from django.urls import reverse
 from content.h5p.blocks import H5PActivityBlock
 from content.h5p.frame import read_frame_token
 from content.h5p.models import H5PPackage
+from tests.conftest import needs_corpus
 
-from .conftest import H5P_DIR, stored_files
-from .h5p_zips import make_h5p
+from .conftest import H5P_DIR, TRUEFALSE, stored_files, truefalse_file
+from .h5p_zips import make_h5p, truefalse_members
 
 pytestmark = pytest.mark.django_db
 
@@ -35,9 +36,8 @@ def test_authors_can_upload_a_package(request, client_for, media_root, role_user
     client = client_for(user)
     assert client.get(reverse(ADD_URL)).status_code == 200
 
-    response = upload(
-        client, H5P_DIR / "valid" / "truefalse-h5p-standalone.h5p", title="Mật khẩu dùng chung"
-    )
+    source = truefalse_file()  # the corpus's real package, or the generated one
+    response = upload(client, source, title="Mật khẩu dùng chung")
 
     assert response.status_code == 302
     package = H5PPackage.objects.get()
@@ -46,14 +46,17 @@ def test_authors_can_upload_a_package(request, client_for, media_root, role_user
         "H5P.TrueFalse 1.6",
         user,
     )
-    assert package.is_ready and len(stored_files(media_root)) == package.file_count == 107
+    assert package.is_ready and len(stored_files(media_root)) == package.file_count
+    assert package.file_count == (107 if source == TRUEFALSE else len(truefalse_members()))
 
 
+@needs_corpus
 def test_title_defaults_to_the_one_in_h5p_json(client_for, trainer, media_root):
     upload(client_for(trainer), H5P_DIR / "valid" / "lumi-valid2.h5p")
     assert H5PPackage.objects.get().title == "Greeting card"
 
 
+@needs_corpus
 def test_invalid_upload_shows_the_vietnamese_reasons_and_stores_nothing(
     client_for, trainer, media_root
 ):
@@ -65,6 +68,7 @@ def test_invalid_upload_shows_the_vietnamese_reasons_and_stores_nothing(
     assert not H5PPackage.objects.exists() and stored_files(media_root) == []
 
 
+@needs_corpus
 def test_hostile_svg_upload_is_refused_in_the_admin(client_for, trainer, media_root):
     response = upload(client_for(trainer), H5P_DIR / "hostile" / "xss-svg.h5p")
     assert "ảnh SVG chứa mã script" in response.content.decode()
@@ -77,6 +81,7 @@ def test_non_h5p_file_name_is_refused(client_for, trainer, media_root):
     assert not H5PPackage.objects.exists()
 
 
+@needs_corpus
 @pytest.mark.parametrize("role_user", ["learner", "manager_a"])
 def test_other_roles_cannot_upload(request, client_for, media_root, role_user):
     client = client_for(request.getfixturevalue(role_user))
@@ -86,6 +91,7 @@ def test_other_roles_cannot_upload(request, client_for, media_root, role_user):
     assert not H5PPackage.objects.exists() and stored_files(media_root) == []
 
 
+@needs_corpus
 def test_anonymous_is_sent_to_admin_login(client, media_root):
     response = upload(client, H5P_DIR / "valid" / "lumi-valid2.h5p")
     assert response.status_code == 302 and "login" in response["Location"]
@@ -179,7 +185,7 @@ def test_admin_preview_shows_the_player_but_reports_nothing(rf, trainer, module,
     grant = read_frame_token(src.split("/h5p/play/", 1)[1].split("/", 1)[0])
     assert grant.preview and grant.user_id == trainer.pk and sandbox == "allow-scripts"
     assert "data-xapi-url" not in html and "data-attempt" not in html
-    assert "<h3>Hello World</h3>" in html  # the package's own title when the block has none
+    assert f"<h3>{truefalse.title}</h3>" in html  # the package's own title when the block has none
 
 
 def test_preview_by_someone_without_an_author_role_shows_no_player(rf, learner, module, truefalse):

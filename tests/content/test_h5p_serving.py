@@ -119,9 +119,9 @@ def test_learner_cannot_make_a_preview_token_work(learner, module, enrolled, tru
 def test_enrolled_learner_gets_404_for_a_package_no_module_uses(learner, enrolled, truefalse):
     from content.h5p.services import import_package
 
-    from .conftest import TRUEFALSE
+    from .conftest import truefalse_file
 
-    other = import_package(TRUEFALSE)
+    other = import_package(truefalse_file())
     make_module(enrolled.course, other)
     assert get(token_for(learner, truefalse, other_module(enrolled.course))).status_code == 404
 

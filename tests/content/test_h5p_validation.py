@@ -9,6 +9,7 @@ from content.h5p.models import H5PPackage
 from content.h5p.services import H5PPackageError, import_package
 from content.h5p.storage import package_storage
 from content.h5p.validation import MAX_FILES, validate_package
+from tests.conftest import needs_corpus
 
 from .conftest import H5P_DIR, stored_files
 from .h5p_zips import make_h5p
@@ -54,6 +55,7 @@ def assert_nothing_stored(media_root):
     assert stored_files(media_root) == []
 
 
+@needs_corpus
 @pytest.mark.django_db
 @pytest.mark.parametrize("name", sorted(VALID))
 def test_valid_package_is_stored_member_by_member(media_root, trainer, name):
@@ -74,12 +76,14 @@ def test_valid_package_is_stored_member_by_member(media_root, trainer, name):
     assert len(stored_files(media_root)) == len(files)
 
 
+@needs_corpus
 @pytest.mark.django_db
 def test_stray_text_file_at_top_level_of_truefalse_is_accepted(media_root):
     package = import_package(H5P_DIR / "valid" / "truefalse-h5p-standalone.h5p")
     assert package_storage().exists(package.storage_path("H5P_CONTENT_HERE.txt"))
 
 
+@needs_corpus
 @pytest.mark.django_db
 @pytest.mark.parametrize("name", sorted(INVALID))
 def test_invalid_package_is_rejected_with_a_message_naming_file_and_rule(media_root, name):
@@ -90,6 +94,7 @@ def test_invalid_package_is_rejected_with_a_message_naming_file_and_rule(media_r
     assert_nothing_stored(media_root)
 
 
+@needs_corpus
 @pytest.mark.django_db
 def test_two_invalid_libraries_are_both_reported(media_root):
     messages = rejection(H5P_DIR / "invalid" / "2-invalid-libraries.h5p")
@@ -97,6 +102,7 @@ def test_two_invalid_libraries_are_both_reported(media_root):
     assert len(messages) == 2
 
 
+@needs_corpus
 @pytest.mark.django_db
 def test_hostile_svg_package_is_rejected(media_root):
     messages = rejection(H5P_DIR / "hostile" / "xss-svg.h5p")
@@ -303,6 +309,7 @@ def test_missing_nested_dependency_is_named(media_root):
     ]
 
 
+@needs_corpus
 @pytest.mark.django_db
 def test_storage_failure_midway_removes_what_was_written(media_root, monkeypatch):
     from django.core.files.storage import FileSystemStorage
@@ -323,6 +330,7 @@ def test_storage_failure_midway_removes_what_was_written(media_root, monkeypatch
     assert_nothing_stored(media_root)
 
 
+@needs_corpus
 @pytest.mark.django_db
 def test_deleting_a_package_deletes_its_files_once_committed(
     media_root, django_capture_on_commit_callbacks

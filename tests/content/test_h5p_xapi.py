@@ -186,9 +186,9 @@ def test_package_not_in_that_module_gives_404(
 ):
     from content.h5p.services import import_package
 
-    from .conftest import H5P_DIR
+    from .conftest import truefalse_file
 
-    other = import_package(H5P_DIR / "valid" / "lumi-valid2.h5p")
+    other = import_package(truefalse_file())
     assert post(client_for(learner), xapi_url(module, other), ANSWERED).status_code == 404
     assert not H5PStatement.objects.exists()
 

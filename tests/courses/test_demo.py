@@ -12,6 +12,7 @@ from django.utils.html import strip_tags
 from courses import demo
 from courses.models import CompletionRule, CoursePage, Enrolment, ModulePage
 from lms.org import roles
+from tests.conftest import skip_without_corpus
 from tests.factories import PersonFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -59,8 +60,7 @@ def test_every_module_has_500_words_and_a_knowledge_check():
 
 
 def test_module_two_embeds_the_truefalse_h5p_activity():
-    if not (demo.testdata_dir() / demo.H5P_DEMO_FILE).exists():
-        pytest.skip("test data not available")
+    skip_without_corpus(demo.testdata_dir() / demo.H5P_DEMO_FILE)
     out = StringIO()
     main = demo.seed(out)
     module = list(main.modules())[1]

@@ -7,10 +7,10 @@ from decimal import Decimal
 import pytest
 
 from quizzes.formats import FormatError, parse
-from tests.quizzes.test_formats_gift_pegjs import TESTDATA
+from tests.conftest import CORPUS_REASON, TESTDATA
 
 AIKEN = TESTDATA / "aiken" / "moodle"
-needs_data = pytest.mark.skipif(not AIKEN.is_dir(), reason=f"test data not found at {AIKEN}")
+needs_data = pytest.mark.skipif(not AIKEN.is_dir(), reason=CORPUS_REASON)
 
 
 @needs_data

@@ -16,6 +16,7 @@ from quizzes.models import (
     OrderItem,
     Question,
 )
+from tests.conftest import CORPUS_REASON
 
 from .conftest import make_bank
 from .test_formats_gift_pegjs import FULLY_SUPPORTED, NOT_SUPPORTED, PEGJS
@@ -276,7 +277,7 @@ def test_excel_numbers_use_the_vietnamese_reading():
 
 
 @pytest.mark.django_db
-@pytest.mark.skipif(not PEGJS.is_dir(), reason=f"test data not found at {PEGJS}")
+@pytest.mark.skipif(not PEGJS.is_dir(), reason=CORPUS_REASON)
 @pytest.mark.parametrize("name", FULLY_SUPPORTED)
 def test_fully_supported_pegjs_files_import_into_the_bank(name):
     data = (PEGJS / f"{name}.gift").read_bytes()
@@ -296,7 +297,7 @@ def test_fully_supported_pegjs_files_import_into_the_bank(name):
             ]
 
 
-@pytest.mark.skipif(not PEGJS.is_dir(), reason=f"test data not found at {PEGJS}")
+@pytest.mark.skipif(not PEGJS.is_dir(), reason=CORPUS_REASON)
 def test_numerical_files_now_import_and_the_others_still_do_not():
     numerical_files = {
         name

@@ -33,21 +33,17 @@ Normalisation of representation differences (never of meaning):
 from __future__ import annotations
 
 import json
-import os
 import re
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from django.conf import settings
 
 from quizzes.formats import FormatError, parse
 from quizzes.formats.base import category_from_moodle, convert_text
 from quizzes.formats.gift import parse_report
+from tests.conftest import CORPUS_REASON, TESTDATA  # noqa: E402 (one home for the corpus path)
 
-TESTDATA = Path(
-    os.environ.get("LMS_TESTDATA", Path(settings.BASE_DIR).parent / "shared" / "testdata")
-)
 PEGJS = TESTDATA / "gift" / "gift-grammar-pegjs"
 FILES = sorted(p.stem for p in PEGJS.glob("*.gift"))
 UNSUPPORTED = {"Essay": "tự luận (essay)", "Description": "mô tả (description)"}
@@ -112,7 +108,7 @@ NOT_SUPPORTED = {
     "totara_moodle_pre_content": "Essay",
 }
 
-pytestmark = pytest.mark.skipif(not PEGJS.is_dir(), reason=f"test data not found at {PEGJS}")
+pytestmark = pytest.mark.skipif(not PEGJS.is_dir(), reason=CORPUS_REASON)
 
 
 def norm(text: str | None) -> str:

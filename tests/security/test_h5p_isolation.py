@@ -18,7 +18,7 @@ from django.views.static import serve
 
 from content.h5p.frame import make_frame_token, read_frame_token
 from content.h5p.storage import package_storage
-from tests.content.conftest import TRUEFALSE, make_module, media_root  # noqa: F401
+from tests.content.conftest import make_module, media_root, truefalse_file  # noqa: F401
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("media_root")]
 
@@ -37,11 +37,9 @@ urlpatterns = [re_path(r"^media/(?P<path>.*)$", _media), path("", include("lms.u
 
 @pytest.fixture
 def package(trainer):
-    if not TRUEFALSE.exists():
-        pytest.skip(f"shared test data missing: {TRUEFALSE} (../shared/testdata)")
     from content.h5p.services import import_package
 
-    return import_package(TRUEFALSE, user=trainer)
+    return import_package(truefalse_file(), user=trainer)
 
 
 @pytest.fixture

@@ -23,6 +23,7 @@ from content.h5p.libraries import SHIPPED_PATH, VET_ACTION, vet_libraries
 from content.h5p.models import H5PPackage, VettedLibrary
 from content.h5p.services import H5PPackageError, import_package
 from content.h5p.validation import validate_structure
+from tests.conftest import skip_without_corpus
 from tests.content.conftest import H5P_DIR, TRUEFALSE, media_root, stored_files  # noqa: F401
 from tests.content.h5p_zips import H5P_JSON, LIBRARY_JSON, make_h5p
 
@@ -33,8 +34,7 @@ EVIL_JS = "fetch('/admin/users/').then(r => r.text()).then(t => top.postMessage(
 
 
 def needs_testdata():
-    if not TRUEFALSE.exists():
-        pytest.skip(f"shared test data missing: {TRUEFALSE} (../shared/testdata)")
+    skip_without_corpus(TRUEFALSE)
 
 
 def evil_package():

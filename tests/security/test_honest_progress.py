@@ -28,7 +28,7 @@ from courses.models import (
     required_reading_seconds,
 )
 from quizzes.models import Attempt, Quiz, QuizQuestion
-from tests.content.conftest import TRUEFALSE, make_module
+from tests.content.conftest import make_module, truefalse_file
 from tests.content.test_h5p_xapi import ANSWERED, post, xapi_url
 from tests.courses.conftest import course_index, make_course  # noqa: F401 (fixtures)
 from tests.quizzes.conftest import make_single, right_answers
@@ -286,10 +286,8 @@ def test_passing_the_quiz_through_the_real_submit_completes_the_module(
 def h5p_lesson(settings, tmp_path, trainer, course):
     from content.h5p.services import import_package
 
-    if not TRUEFALSE.exists():
-        pytest.skip(f"shared test data missing: {TRUEFALSE} (../shared/testdata)")
     settings.MEDIA_ROOT = str(tmp_path / "media")
-    return make_module(course, import_package(TRUEFALSE, user=trainer), slug="dung-sai")
+    return make_module(course, import_package(truefalse_file(), user=trainer), slug="dung-sai")
 
 
 def answered(**result):

@@ -14,7 +14,7 @@ from django.utils import timezone
 from content.h5p import xapi
 from content.h5p.models import H5PStatement
 from courses.models import Enrolment, ModuleProgress
-from tests.content.conftest import TRUEFALSE, make_module
+from tests.content.conftest import make_module, truefalse_file
 from tests.content.test_h5p_xapi import ANSWERED, post, xapi_url
 
 pytestmark = pytest.mark.django_db
@@ -29,15 +29,12 @@ def activity(settings, tmp_path, trainer, learner, learner_b):
     from courses.models import CourseIndexPage, CoursePage
     from tests.conftest import site_root
 
-    if not TRUEFALSE.exists():
-        pytest.skip(f"shared test data missing: {TRUEFALSE} (../shared/testdata)")
-
     settings.MEDIA_ROOT = str(tmp_path / "media")
     index = CourseIndexPage.objects.first() or site_root().add_child(
         instance=CourseIndexPage(title="Khóa học", slug="khoa-hoc")
     )
     course = index.add_child(instance=CoursePage(title="Khóa H5P", slug="khoa-h5p", summary="T."))
-    package = import_package(TRUEFALSE, user=trainer)
+    package = import_package(truefalse_file(), user=trainer)
     module = make_module(course, package)
     other = make_module(course, package, slug="bai-h5p-2")
     for user in (learner, learner_b):
