@@ -53,9 +53,9 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "axes",
-    "django.contrib.admin",
     "django_tasks",
     "django_tasks_db",  # the production task queue's table (lms/settings/production.py)
+    "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -239,12 +239,12 @@ LMS_YEARLY_TIET = int(env("LMS_YEARLY_TIET", "40"))
 # Only dev and test settings allow `seed_demo` and its documented demo passwords.
 LMS_DEMO_ALLOWED = False
 
-LOGGING = {
 # Background work (django-tasks): here every task runs inline, at once, in the process that
 # enqueues it (dev, tests, the demo). Production stores tasks in the database and a worker runs
 # them (lms/settings/production.py; README, "Configuration").
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
+LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
