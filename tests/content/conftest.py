@@ -2,6 +2,8 @@
 (the corpus's real one when ../shared/testdata is there, otherwise one generated here), and a
 course with a module embedding an uploaded package."""
 
+import atexit
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -29,6 +31,7 @@ def truefalse_file():
 
     if not _GENERATED:
         folder = Path(tempfile.mkdtemp(prefix="ats-h5p-"))
+        atexit.register(shutil.rmtree, folder, True)
         path = folder / "truefalse-sinh-ra.h5p"
         path.write_bytes(make_truefalse().getvalue())
         _GENERATED.append(path)
