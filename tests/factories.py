@@ -1,5 +1,7 @@
 """factory_boy factories shared by the whole suite."""
 
+import importlib
+
 import factory
 
 from lms.accounts.models import User
@@ -43,6 +45,29 @@ class PositionFactory(factory.django.DjangoModelFactory):
     name = "Công chức Văn phòng - Thống kê"
 
 
+def restore_role_groups():
+    """Put back the five role groups with their role permission (migration org 0003) and the
+    permissions org 0002 grants that still exist, after a transactional test's flush removed
+    them. The groups' names and permission lists come from those migrations."""
+    from django.apps import apps
+    from django.contrib.auth.management import create_permissions
+    from django.contrib.auth.models import Group, Permission
+
+    granted = importlib.import_module("lms.org.migrations.0002_roles").ROLES
+    labels = importlib.import_module("lms.org.migrations.0003_role_permissions").ROLE_GROUPS
+    for label in ("org", "accounts", "auth"):
+        create_permissions(apps.get_app_config(label), verbosity=0)
+    for codename, name in labels.items():
+        group, _created = Group.objects.get_or_create(name=name)
+        codes = [code.split(".") for code in granted.get(name, [])] + [("org", codename)]
+        for app_label, perm in codes:
+            permission = Permission.objects.filter(
+                content_type__app_label=app_label, codename=perm
+            ).first()
+            if permission is not None:
+                group.permissions.add(permission)
+
+
 class UserFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = User
@@ -56,7 +81,11 @@ class UserFactory(factory.django.DjangoModelFactory):
     @factory.post_generation
     def roles(self, create, extracted, **kwargs):
         if create and extracted:
-            self.groups.add(*role_codes.groups_for(extracted))
+            groups = list(role_codes.groups_for(extracted))
+            if len(groups) < len(set(extracted)):
+                restore_role_groups()
+                groups = list(role_codes.groups_for(extracted))
+            self.groups.add(*groups)
         if create:
             self.save()
 

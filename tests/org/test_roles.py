@@ -92,3 +92,15 @@ def test_roles_cost_one_query_cached_per_request(learner, django_assert_num_quer
         for _ in range(5):
             assert roles.has_role(user, roles.LEARNER)
             assert not roles.has_role(user, roles.TRAINER, roles.HOME_AFFAIRS)
+
+
+def test_personas_get_their_role_back_after_a_flush_removed_the_groups():
+    """A transactional test's flush can leave the database without the migrated role groups;
+    the user factory puts them back (names and permissions from the migrations)."""
+    Group.objects.all().delete()
+    Permission.objects.filter(codename__startswith="role_").delete()
+    user = UserFactory(username="sau_flush", roles=[roles.TRAINER])
+    user = type(user).objects.get(pk=user.pk)
+    assert roles.has_role(user, roles.TRAINER)
+    assert not roles.has_role(user, roles.HOME_AFFAIRS)
+    assert roles.group_for(roles.TRAINER).name == "Giảng viên"
