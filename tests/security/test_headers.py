@@ -96,6 +96,7 @@ def _production_policy(**env):
         env,
         SECRET_KEY="x" * 50,
         ALLOWED_HOSTS="antoanso.example.gov.vn",
+        LMS_SINGLE_PROCESS="1",  # production refuses a per-process cache unless told
         DJANGO_SETTINGS_MODULE="lms.settings.production",
     )
     code = "\n".join(
