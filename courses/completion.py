@@ -114,8 +114,17 @@ def _live_module(module):
     return ModulePage.objects.live().defer("body").filter(pk=pk).first()
 
 
-def _course_row(course_path):
-    return CoursePage.objects.filter(path=course_path).first()
+def _course_row(**lookup):
+    """The course read from the database now, marked so that the same event does not read it
+    twice (`update_course_completion`)."""
+    course = CoursePage.objects.filter(**lookup).first()
+    if course is not None:
+        course._read_by_completion = True
+    return course
+
+
+def _fresh(course):
+    return course is not None and getattr(course, "_read_by_completion", False)
 
 
 # -- events ------------------------------------------------------------------------------------
@@ -131,9 +140,11 @@ def record_module_completion(user, module_page, source, enrolment=None, now=None
     if source not in SOURCES or user is None or not user.is_authenticated:
         return False
     module = _live_module(module_page)
-    if module is None or source != module_rule(module):
+    # A passed attempt of the module's quiz (the evidence, checked below) proves a quiz is
+    # attached, hence that the rule is "quiz": no separate question for that source.
+    if module is None or (source != ModuleProgress.Source.QUIZ and source != module_rule(module)):
         return False
-    course = _course_row(module.course_path)
+    course = _course_row(path=module.course_path)
     if course is None or not course.live:
         return False
     if enrolment is None or enrolment.course_id != course.pk:
@@ -189,7 +200,7 @@ def h5p_result(statement):
 
 def record_final_test_passed(user, course_page, now=None):
     """A final test of `course_page` was passed (checked against the attempt in the database)."""
-    course = CoursePage.objects.filter(pk=getattr(course_page, "pk", None)).first()
+    course = _course_row(pk=getattr(course_page, "pk", None))
     if course is None or user is None or not final_test_passed(user, course):
         return False
     enrolment = Enrolment.objects.filter(user=user, course=course).first()
@@ -232,7 +243,8 @@ def update_course_completion(enrolment, course=None, now=None):
     """Complete the enrolment if its requirements are met. Returns True if complete."""
     if enrolment.completed_at is not None:
         return True
-    course = CoursePage.objects.filter(pk=enrolment.course_id).first()
+    if not (_fresh(course) and course.pk == enrolment.course_id):
+        course = _course_row(pk=enrolment.course_id)
     if course is None or not requirements_met(enrolment, course):
         return False
     now = now or timezone.now()
@@ -260,7 +272,7 @@ def _course_completed(enrolment, course):
         title=course.title,
         tiet=course.tiet,
         date=timezone.localdate(enrolment.completed_at),
-        person=person_of(enrolment.user),
+        person=person_of(enrolment.user_id),
     )
     payload = {
         "enrolment_id": enrolment.pk,

@@ -60,12 +60,14 @@ def people_for_snapshots(people):
 
 
 def person_of(user):
-    """The Person of `user`, loaded for `snapshot_of` (None when the account has no profile)."""
+    """The Person of `user` (an account or its id), loaded for `snapshot_of` (None when the
+    account has no profile)."""
     from .models import Person
 
-    if user is None or not getattr(user, "pk", None):
+    user_id = getattr(user, "pk", user)
+    if user_id is None:
         return None
-    return people_for_snapshots(Person.objects.filter(user_id=user.pk)).first()
+    return people_for_snapshots(Person.objects.filter(user_id=user_id)).first()
 
 
 class WorkplaceSnapshot(models.Model):

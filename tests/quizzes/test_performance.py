@@ -142,15 +142,17 @@ def test_starting_an_attempt_reads_only_the_parts_its_questions_use(
     quiz, many = start(singles)
     # The same for 3 and 30 questions, and at most: session, user, quiz, enrolment, overdue,
     # in-progress, fixed questions, random rules, questions, choices, person (+unit,
-    # department), MAX(number), INSERT attempt, INSERT attempt questions (one bulk insert),
-    # and the test transaction's SAVEPOINT/RELEASE.
+    # department), the person's positions (the workplace snapshot, lms.org.snapshots),
+    # MAX(number), INSERT attempt, INSERT attempt questions (one bulk insert), and the test
+    # transaction's SAVEPOINT/RELEASE.
     assert len(many) == len(few), [q["sql"] for q in many]
-    assert len(many) <= 16, [q["sql"] for q in many]
+    assert len(many) <= 17, [q["sql"] for q in many]
     sql = " ".join(q["sql"] for q in many)
     for unused in ("quizzes_matchpair", "quizzes_orderitem", "quizzes_shortanswer"):
         assert unused not in sql
     attempt = Attempt.objects.get(quiz=quiz, user=learner)
     assert attempt.unit_code == learner.person.unit.code
+    assert attempt.positions == []  # the learner holds no position: an empty list, not None
     assert [item.snapshot["type"] for item in attempt.questions.all()] == ["single"] * 30
     assert all(len(item.snapshot["choices"]) == 3 for item in attempt.questions.all())
 
