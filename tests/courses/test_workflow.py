@@ -56,7 +56,7 @@ def _module_form(title):
 
 
 def test_trainer_submits_home_affairs_approves_learner_sees_it(
-    client_for, trainer, home_affairs, learner, course, enrolled
+    client_for, trainer, home_affairs, learner, course, enrolled, django_capture_on_commit_callbacks
 ):
     add_url = f"/admin/pages/add/courses/modulepage/{course.pk}/"
     data = _module_form("Bài mới của giảng viên")
@@ -76,10 +76,13 @@ def test_trainer_submits_home_affairs_approves_learner_sees_it(
     assert client_for(learner).get(f"{course.url}bai-moi/").status_code == 404
 
     task_state = state.current_task_state
-    response = client_for(home_affairs).post(
-        f"/admin/pages/workflow/action/{module.pk}/approve/{task_state.pk}/",
-        {"comment": "Đạt yêu cầu."},
-    )
+    # The approval publishes inside Wagtail's own transaction; the content cache's version is
+    # replaced when it commits, which the test's wrapping transaction never does by itself.
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_for(home_affairs).post(
+            f"/admin/pages/workflow/action/{module.pk}/approve/{task_state.pk}/",
+            {"comment": "Đạt yêu cầu."},
+        )
     assert response.status_code in (200, 302)
     task_state.refresh_from_db()
     assert task_state.status == "approved"
