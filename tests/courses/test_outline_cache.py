@@ -15,7 +15,7 @@ from wagtail.models import PageViewRestriction
 
 from courses.models import Enrolment, ModulePage
 from quizzes.models import Quiz
-from tests.content.conftest import TRUEFALSE, make_module, media_root  # noqa: F401 (fixture)
+from tests.content.conftest import make_module, media_root, truefalse_file  # noqa: F401 (fixture)
 
 from .conftest import publish
 
@@ -110,7 +110,7 @@ def test_h5p_block_keeps_a_token_per_learner_in_a_cached_body(
     from content.h5p.services import import_package
     from courses.models import CourseIndexPage, CoursePage
 
-    package = import_package(TRUEFALSE, user=trainer)
+    package = import_package(truefalse_file(), user=trainer)
     index = CourseIndexPage.objects.first()
     course = publish(
         index.add_child(instance=CoursePage(title="Khóa H5P", slug="khoa-h5p", summary="Tóm tắt."))
