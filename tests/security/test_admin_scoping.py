@@ -10,6 +10,7 @@ department name appears in any response (XLSX bodies are unpacked and read)."""
 import csv
 import io
 import itertools
+import os
 import re
 import zipfile
 from datetime import date
@@ -172,7 +173,13 @@ def _markers(people):
     return markers
 
 
-@pytest.mark.parametrize("persona", ["manager_b", "trainer"])
+# The ward-B unit manager is the attack of the issue. The same walk as a trainer (who may see
+# every page but no people) found nothing either; it doubled a walk that takes minutes on
+# PostgreSQL, so it runs on demand: LMS_WALK_ALL_PERSONAS=1.
+@pytest.mark.parametrize(
+    "persona",
+    ["manager_b", *(["trainer"] if os.environ.get("LMS_WALK_ALL_PERSONAS") else [])],
+)
 def test_every_admin_url_hides_ward_a_from_a_ward_b_unit_manager(ward_a_data, persona, request):
     """The ward-B unit manager of the attack, and a trainer (content staff see no people)."""
     viewer = request.getfixturevalue(persona)
