@@ -108,21 +108,20 @@ def _model_codes(permissions):
     }
 
 
-def group_grants(group):
-    """Everything a group carries, read from the database."""
+def _grants(model, **group_filter):
+    """Grants of the given model permissions plus the page and collection permissions of the
+    groups matched by `group_filter`."""
     from wagtail.models import GroupCollectionPermission, GroupPagePermission
 
-    if group.pk is None:
-        return Grants()
     return Grants(
-        model=_model_codes(group.permissions.all()) - roles.NON_PRIVILEGED_ROLE_PERMISSIONS,
-        pages=GroupPagePermission.objects.filter(group=group).values_list(
+        model=model,
+        pages=GroupPagePermission.objects.filter(**group_filter).values_list(
             "page__path", "permission__codename"
         ),
         collections=(
             (path, f"{app}.{codename}")
             for path, app, codename in GroupCollectionPermission.objects.filter(
-                group=group
+                **group_filter
             ).values_list(
                 "collection__path",
                 "permission__content_type__app_label",
@@ -132,29 +131,19 @@ def group_grants(group):
     )
 
 
+def group_grants(group):
+    """Everything a group carries, read from the database."""
+    if group.pk is None:
+        return Grants()
+    model = _model_codes(group.permissions.all()) - roles.NON_PRIVILEGED_ROLE_PERMISSIONS
+    return _grants(model, group=group)
+
+
 def held_grants(user):
     """What `user` holds through their groups and own permissions (cached on the user)."""
-    from wagtail.models import GroupCollectionPermission, GroupPagePermission
-
     cached = getattr(user, "_lms_held_grants", None)
     if cached is None:
-        groups = user.groups.all()
-        cached = Grants(
-            model=user.get_all_permissions(),
-            pages=GroupPagePermission.objects.filter(group__in=groups).values_list(
-                "page__path", "permission__codename"
-            ),
-            collections=(
-                (path, f"{app}.{codename}")
-                for path, app, codename in GroupCollectionPermission.objects.filter(
-                    group__in=groups
-                ).values_list(
-                    "collection__path",
-                    "permission__content_type__app_label",
-                    "permission__codename",
-                )
-            ),
-        )
+        cached = _grants(user.get_all_permissions(), group__in=user.groups.all())
         user._lms_held_grants = cached
     return cached
 
