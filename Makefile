@@ -4,9 +4,9 @@ PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1:8000
 
-.PHONY: install python-deps npm-deps messages browser-deps run serve demo-data test lint format bench lock clean
+.PHONY: install python-deps npm-deps system-deps messages browser-deps test-deps run serve demo-data test lint format bench lock clean
 
-install: python-deps npm-deps messages
+install: python-deps npm-deps system-deps messages
 
 $(VENV)/.installed: requirements.lock
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -22,13 +22,24 @@ node_modules/.installed: package.json package-lock.json
 
 npm-deps: node_modules/.installed
 
-messages: python-deps
-	@command -v msgfmt >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext)
+# Debian packages the site needs at run time: gettext (compiled catalogues) and the Noto fonts
+# (full Vietnamese coverage) that certificate PDFs embed.
+SYSTEM_PACKAGES := gettext fonts-noto-core
+# ... and the tests: Chromium, SoftHSM2 (PKCS#11 signing), poppler (pdfsig, pdftotext, pdftoppm),
+# zbar (decoding QR codes).
+TEST_PACKAGES := chromium fonts-noto-core softhsm2 poppler-utils zbar-tools
+
+system-deps:
+	@dpkg -s $(SYSTEM_PACKAGES) >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(SYSTEM_PACKAGES))
+
+messages: python-deps system-deps
 	$(MANAGE) compilemessages --ignore "$(VENV)/*" --ignore "node_modules/*" -v 0
 
 # Browser tests drive Debian's Chromium (never a downloaded browser).
-browser-deps:
-	@test -x /usr/bin/chromium || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-core)
+test-deps:
+	@dpkg -s $(TEST_PACKAGES) >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(TEST_PACKAGES))
+
+browser-deps: test-deps
 
 demo-data: install
 	$(MANAGE) migrate --no-input -v 0
@@ -40,7 +51,7 @@ serve:
 
 run: demo-data serve
 
-test: install browser-deps
+test: install test-deps
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 lint: python-deps
