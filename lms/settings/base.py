@@ -172,11 +172,57 @@ H5P_STORAGE = {
     "BACKEND": "django.core.files.storage.FileSystemStorage",
     "OPTIONS": {"location": H5P_ROOT},
 }
+
+# Issued certificates (signed PDFs) live in a private storage of their own, outside MEDIA_ROOT:
+# downloads go through a view that checks who asks (certificates/views.py). CERT_STORAGE=s3 puts
+# them in their own private bucket (or prefix) of an S3-compatible object store (django-storages).
+CERT_ROOT = Path(env("CERT_ROOT", str(BASE_DIR / "cert_store")))
+CERT_STORAGE_KIND = (env("CERT_STORAGE", "file") or "file").strip().lower()
+if CERT_STORAGE_KIND == "s3":
+    CERT_STORAGE = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env("CERT_S3_BUCKET", env("AWS_STORAGE_BUCKET_NAME")),
+            "location": env("CERT_S3_PREFIX", "certificates"),
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": False,
+            "access_key": env("AWS_ACCESS_KEY_ID"),
+            "secret_key": env("AWS_SECRET_ACCESS_KEY"),
+            "region_name": env("AWS_S3_REGION_NAME"),
+            "endpoint_url": env("AWS_S3_ENDPOINT_URL"),
+        },
+    }
+else:
+    CERT_STORAGE = {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": CERT_ROOT, "base_url": None},
+    }
+
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     "h5p": H5P_STORAGE,
+    "certificates": CERT_STORAGE,
 }
+
+# Certificate signing (certificates/signing.py). CERT_SIGNER chooses the key: "pkcs12" (a key
+# file with its passphrase, from the environment or a secret file: CERT_PKCS12_PASSPHRASE_FILE)
+# or "pkcs11" (a USB token or HSM through its PKCS#11 module, PIN from CERT_PKCS11_PIN[_FILE]).
+# `manage.py make_demo_signing_cert` writes a demo key at CERT_PKCS12_PATH; production refuses it.
+# CERT_TSA_URL (an RFC 3161 time-stamping service) turns PAdES B-B into B-T.
+CERT_SIGNER = (env("CERT_SIGNER", "pkcs12") or "pkcs12").strip().lower()
+CERT_PKCS12_PATH = Path(env("CERT_PKCS12_PATH", str(CERT_ROOT / "signing" / "demo-signer.p12")))
+CERT_PKCS12_PASSPHRASE = env("CERT_PKCS12_PASSPHRASE")  # also CERT_PKCS12_PASSPHRASE_FILE
+CERT_PKCS11_MODULE = env("CERT_PKCS11_MODULE", "/usr/lib/softhsm/libsofthsm2.so")
+CERT_PKCS11_TOKEN_LABEL = env("CERT_PKCS11_TOKEN_LABEL")
+CERT_PKCS11_PIN = env("CERT_PKCS11_PIN")  # also CERT_PKCS11_PIN_FILE
+CERT_PKCS11_KEY_LABEL = env("CERT_PKCS11_KEY_LABEL")
+CERT_PKCS11_CERT_LABEL = env("CERT_PKCS11_CERT_LABEL")  # defaults to the key label
+CERT_TSA_URL = env("CERT_TSA_URL", "") or ""
+# A packaged font with full Vietnamese coverage (Debian fonts-noto-core, installed by
+# `make install`); never a font file copied into the repository.
+CERT_FONT_DIR = Path(env("CERT_FONT_DIR", "/usr/share/fonts/truetype/noto"))
 
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

@@ -40,6 +40,7 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
     "h5p": H5P_STORAGE,
+    "certificates": CERT_STORAGE,
 }
 
 # Several processes (gunicorn workers, app servers) must share one cache: the content cache's
