@@ -148,7 +148,7 @@ def record_module_completion(user, module_page, source, enrolment=None, now=None
     if course is None or not course.live:
         return False
     if enrolment is None or enrolment.course_id != course.pk:
-        enrolment = Enrolment.objects.filter(user=user, course=course).first()
+        enrolment = Enrolment.objects.current_for(user, course)
     if enrolment is None:
         return False
     now = now or timezone.now()
@@ -203,7 +203,7 @@ def record_final_test_passed(user, course_page, now=None):
     course = _course_row(pk=getattr(course_page, "pk", None))
     if course is None or user is None or not final_test_passed(user, course):
         return False
-    enrolment = Enrolment.objects.filter(user=user, course=course).first()
+    enrolment = Enrolment.objects.current_for(user, course)
     if enrolment is None:
         return False
     now = now or timezone.now()

@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from django import forms
 from django.conf import settings
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import connections, models
 from django.db.models import Exists, OuterRef, Q, Value
 from django.http import Http404
@@ -172,7 +172,7 @@ class CourseIndexPage(ViewRestrictionsInOneQueryMixin, Page):
         if request.user.is_authenticated:
             enrolments = {
                 e.course_id: e
-                for e in Enrolment.objects.filter(
+                for e in Enrolment.objects.current().filter(
                     user=request.user, course__in=[c.pk for c in courses]
                 )
             }
@@ -226,6 +226,27 @@ class CoursePage(ViewRestrictionsInOneQueryMixin, Page):
         default=0,
         help_text=_("0 = chứng nhận không hết hạn."),
     )
+    certificate_prefix = models.CharField(
+        _("tiền tố số hiệu chứng nhận"),
+        max_length=12,
+        default="ATTT",
+        validators=[RegexValidator(r"^[A-Z0-9]{1,12}$", _("Chỉ chữ in hoa không dấu và chữ số."))],
+        help_text=_("Số hiệu có dạng TIỀNTỐ-NĂM-000123, đánh liên tục theo tiền tố và năm."),
+    )
+    recert_month = models.PositiveSmallIntegerField(
+        _("tháng bồi dưỡng lại hằng năm"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(12)],
+        help_text=_("Bỏ trống nếu không bồi dưỡng lại định kỳ. Ví dụ: tháng 8."),
+    )
+    recert_day = models.PositiveSmallIntegerField(
+        _("ngày bồi dưỡng lại hằng năm"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(31)],
+        help_text=_("Ví dụ: ngày 6 (Ngày An ninh mạng Việt Nam 6/8)."),
+    )
 
     parent_page_types = ["courses.CourseIndexPage"]
     subpage_types = ["courses.ModulePage"]
@@ -245,6 +266,9 @@ class CoursePage(ViewRestrictionsInOneQueryMixin, Page):
                 FieldPanel("tiet"),
                 FieldPanel("estimated_minutes"),
                 FieldPanel("certificate_validity_months"),
+                FieldPanel("certificate_prefix"),
+                FieldPanel("recert_month"),
+                FieldPanel("recert_day"),
             ],
             heading=_("Thời lượng và đánh giá"),
         ),
@@ -275,9 +299,13 @@ class CoursePage(ViewRestrictionsInOneQueryMixin, Page):
     def enrolment_for(self, user):
         """The user's enrolment (kept on the page: asked once per request)."""
         if not hasattr(self, "_enrolment"):
-            # At most one row (unique per user and course): no ORDER BY needed.
+            # At most one current row (one current cycle per user and course): no ORDER BY.
             found = (
-                list(Enrolment.objects.filter(user_id=user.pk, course_id=self.pk).order_by()[:1])
+                list(
+                    Enrolment.objects.current()
+                    .filter(user_id=user.pk, course_id=self.pk)
+                    .order_by()[:1]
+                )
                 if user.is_authenticated
                 else []
             )
@@ -486,7 +514,8 @@ class ModulePage(ViewRestrictionsInOneQueryMixin, Page):
                 enrolment = course.enrolment_for(request.user)
             else:
                 enrolment = (
-                    Enrolment.objects.select_related("course")
+                    Enrolment.objects.current()
+                    .select_related("course")
                     .filter(user=request.user, course__path=self.course_path)
                     .first()
                 )
@@ -550,6 +579,20 @@ class ModulePage(ViewRestrictionsInOneQueryMixin, Page):
 
 
 class EnrolmentQuerySet(models.QuerySet):
+    def current(self):
+        """Only the current cycle of each (user, course): the one place that says which
+        enrolment is "the" enrolment (older cycles are history)."""
+        return self.filter(is_current=True)
+
+    def current_for(self, user, course):
+        """The current enrolment of `user` (or id) in `course` (or id), or None."""
+        return (
+            self.current()
+            .filter(user_id=getattr(user, "pk", user), course_id=getattr(course, "pk", course))
+            .order_by()
+            .first()
+        )
+
     def for_user(self, user):
         return self.filter(user=user)
 
@@ -567,7 +610,7 @@ class EnrolmentQuerySet(models.QuerySet):
         from lms.org.snapshots import person_of, snapshot_of
 
         person = person_of(user)
-        return self.get_or_create(
+        return self.current().get_or_create(
             user=user,
             course=course,
             defaults={
@@ -588,9 +631,9 @@ class EnrolmentQuerySet(models.QuerySet):
 
         people = list(people_for_snapshots(people))
         existing = set(
-            self.filter(course=course, user_id__in=[p.user_id for p in people]).values_list(
-                "user_id", flat=True
-            )
+            self.current()
+            .filter(course=course, user_id__in=[p.user_id for p in people])
+            .values_list("user_id", flat=True)
         )
         now = timezone.now()
         new = []
@@ -650,6 +693,10 @@ class Enrolment(WorkplaceSnapshot):
         _("đạt bài kiểm tra cuối khóa lúc"), null=True, blank=True
     )
     completed_at = models.DateTimeField(_("hoàn thành lúc"), null=True, blank=True)
+    # Recertification: each cycle (1, 2, ...) of a course is its own enrolment; only the latest
+    # is current (EnrolmentQuerySet.current), the older ones are kept as history.
+    cycle = models.PositiveSmallIntegerField(_("đợt"), default=1)
+    is_current = models.BooleanField(_("đợt hiện tại"), default=True, editable=False)
 
     objects = EnrolmentQuerySet.as_manager()
 
@@ -658,7 +705,14 @@ class Enrolment(WorkplaceSnapshot):
         verbose_name_plural = _("ghi danh")
         ordering = ["-enrolled_at", "-id"]
         constraints = [
-            models.UniqueConstraint(fields=["user", "course"], name="enrolment_unique_user_course"),
+            models.UniqueConstraint(
+                fields=["user", "course", "cycle"], name="enrolment_unique_user_course_cycle"
+            ),
+            models.UniqueConstraint(
+                fields=["user", "course"],
+                condition=models.Q(is_current=True),
+                name="enrolment_one_current_cycle",
+            ),
         ]
         indexes = [
             models.Index(fields=["course", "completed_at"]),

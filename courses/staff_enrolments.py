@@ -43,7 +43,7 @@ def enrolments_visible_to(user, units=None):
     `units` lets a view that already asked visible_units(user) reuse the answer."""
     if not can_manage_enrolments(user):
         return Enrolment.objects.none()
-    return Enrolment.objects.filter(
+    return Enrolment.objects.current().filter(
         user__person__unit__in=visible_units(user) if units is None else units
     )
 

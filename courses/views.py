@@ -34,7 +34,10 @@ def my_courses(request):
     """ "Khóa học của tôi": assigned, in-progress and completed courses, and this year's tiết."""
     today = timezone.localdate()
     enrolments = list(
-        Enrolment.objects.for_user(request.user).filter(course__live=True).select_related("course")
+        Enrolment.objects.current()
+        .for_user(request.user)
+        .filter(course__live=True)
+        .select_related("course")
     )
     modules_by_course = {e.course.path: [] for e in enrolments}
     if enrolments:

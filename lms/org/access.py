@@ -176,7 +176,7 @@ def _enrolment_with_checks(user, course, page_path):
             "alias_of_id"
         )
     )
-    enrolments = Enrolment.objects.filter(user_id=user.pk).order_by()
+    enrolments = Enrolment.objects.current().filter(user_id=user.pk).order_by()
     if course is not None:
         enrolments = enrolments.filter(course_id=course.pk)
     else:
