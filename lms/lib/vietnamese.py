@@ -59,3 +59,71 @@ def fold_accents(text):
     """Remove Vietnamese diacritics (đ → d) for accent-insensitive matching."""
     text = text.replace("đ", "d").replace("Đ", "D")
     return "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))
+
+
+# --- Collation of ordinary text (unit, department and position names) ---------------------------
+#
+# Same order as ICU's Vietnamese collation (PostgreSQL's "vi-x-icu"), so lists sort alike on
+# SQLite and PostgreSQL: the whole string's base letters first (a ă â b c d đ e ê f g h i j k l m n
+# o ô ơ p q r s t u ư v w x y z; spaces before punctuation before digits before letters), then
+# tones left to right (ngang, huyền, hỏi, ngã, sắc, nặng), then case (lower before upper).
+
+_COLLATION_ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
+_COLLATION_RANK = {ch: i for i, ch in enumerate(_COLLATION_ALPHABET)}
+_PUNCTUATION = "_-‐–—,;:!?.…'‘’\"“”()[]{}@*/\\&#%`^+<=>|~$"
+_PUNCTUATION_RANK = {ch: i for i, ch in enumerate(_PUNCTUATION)}
+
+
+def _primary_weight(ch):
+    if ch.isspace():
+        return (1, 0)
+    if ch in _PUNCTUATION_RANK:
+        return (2, _PUNCTUATION_RANK[ch])
+    if ch.isdigit():
+        return (4, int(ch) if ch.isascii() else ord(ch))
+    if ch in _COLLATION_RANK:
+        return (5, _COLLATION_RANK[ch])
+    if ch.isalpha():
+        return (6, ord(ch))
+    return (3, ord(ch))
+
+
+def collation_key(text):
+    """A sort key ordering text like ICU's Vietnamese collation; ties fall back to code points."""
+    primary, tones, cases = [], [], []
+    for ch in unicodedata.normalize("NFD", text):
+        if ch in _TONES:
+            if tones:
+                tones[-1] = _TONES[ch]
+            continue
+        if ch in _LETTER_MARKS and primary:
+            base = unicodedata.normalize("NFC", primary[-1] + ch)
+            if base in _COLLATION_RANK:
+                primary[-1] = base
+                continue
+        if unicodedata.combining(ch):
+            continue
+        lower = ch.lower()
+        primary.append(lower)
+        tones.append(0)
+        cases.append(0 if ch == lower else 1)
+    # Đ/đ is a letter of its own, not d with a mark (NFD keeps it whole).
+    return (
+        tuple(_primary_weight(ch) for ch in primary),
+        tuple(tones),
+        tuple(cases),
+        unicodedata.normalize("NFC", text),
+    )
+
+
+def collate(a, b):
+    """-1, 0 or 1: a SQLite collation function giving the Vietnamese order (0 only when equal)."""
+    ka, kb = collation_key(a), collation_key(b)
+    return (ka > kb) - (ka < kb)
+
+
+def sorted_vietnamese(items, key=None):
+    """Sort strings (or items by `key`) in Vietnamese alphabetical order, as the database does."""
+    if key is None:
+        return sorted(items, key=collation_key)
+    return sorted(items, key=lambda item: collation_key(key(item)))

@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from lms.lib.collation import VI_COLLATION
 from lms.lib.vietnamese import name_sort_key
 
 
@@ -41,7 +42,7 @@ class AdministrativeUnit(models.Model):
         unique=True,
         help_text=_("Mã chính thức (mã phường/xã theo danh mục hành chính) hoặc mã cơ quan."),
     )
-    name = models.CharField(_("tên đơn vị"), max_length=200)
+    name = models.CharField(_("tên đơn vị"), max_length=200, db_collation=VI_COLLATION)
     kind = models.CharField(_("loại"), max_length=20, choices=UnitKind.choices)
     parent = models.ForeignKey(
         "self",
@@ -105,7 +106,7 @@ class Department(models.Model):
         on_delete=models.PROTECT,
         related_name="departments",
     )
-    name = models.CharField(_("tên phòng ban"), max_length=200)
+    name = models.CharField(_("tên phòng ban"), max_length=200, db_collation=VI_COLLATION)
     is_active = models.BooleanField(_("đang hoạt động"), default=True)
 
     class Meta:
@@ -123,7 +124,7 @@ class Department(models.Model):
 class Position(models.Model):
     """A job title (chức danh), shared across units: Chủ tịch UBND, Công chức Văn phòng - Thống kê…"""
 
-    name = models.CharField(_("chức danh"), max_length=200, unique=True)
+    name = models.CharField(_("chức danh"), max_length=200, unique=True, db_collation=VI_COLLATION)
     is_leader = models.BooleanField(
         _("là lãnh đạo"),
         default=False,
