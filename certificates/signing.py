@@ -29,6 +29,8 @@ logger = logging.getLogger(__name__)
 
 DEMO_MARKER = "DEMO - không có giá trị pháp lý"
 DEFAULT_FIELD = "ChuKySo"
+RESERVED_BYTES = 16384  # signature, certificate chain of a few certificates
+RESERVED_BYTES_TSA = 32768  # plus a time-stamp token with the TSA's own chain
 SIGNING_REASON = "Cấp giấy chứng nhận hoàn thành khóa bồi dưỡng"
 
 _lock = threading.Lock()
@@ -76,8 +78,35 @@ def _config_key() -> tuple:
     return (backend, str(path), mtime)
 
 
-def _load_pkcs12():
+def _cached_key_signer_class():
+    """SimpleSigner re-parses its private key for every signature (an RSA key check costs
+    ~80 ms); this subclass parses it once and keeps the key object."""
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ec import ECDSA
+    from cryptography.hazmat.primitives.asymmetric.padding import PKCS1v15
     from pyhanko.sign import signers
+    from pyhanko_certvalidator.util import get_pyca_cryptography_hash
+
+    class CachedKeySigner(signers.SimpleSigner):
+        _private_key = None
+
+        def sign_raw(self, data: bytes, digest_algorithm: str) -> bytes:
+            mechanism = self.get_signature_mechanism_for_digest(digest_algorithm).signature_algo
+            if mechanism not in ("rsassa_pkcs1v15", "ecdsa"):
+                return super().sign_raw(data, digest_algorithm)
+            if self._private_key is None:
+                self._private_key = serialization.load_der_private_key(
+                    self.signing_key.dump(), password=None
+                )
+            hash_algo = get_pyca_cryptography_hash(digest_algorithm)
+            if mechanism == "ecdsa":
+                return self._private_key.sign(data, ECDSA(hash_algo))
+            return self._private_key.sign(data, PKCS1v15(), hash_algo)
+
+    return CachedKeySigner
+
+
+def _load_pkcs12():
 
     path = Path(settings.CERT_PKCS12_PATH)
     if not path.is_file():
@@ -85,12 +114,14 @@ def _load_pkcs12():
             f"Không tìm thấy tệp khóa ký {path} (CERT_PKCS12_PATH). Tạo khóa ký mẫu bằng "
             "`manage.py make_demo_signing_cert` hoặc trỏ tới khóa ký của cơ quan."
         )
-    signer = signers.SimpleSigner.load_pkcs12(str(path), passphrase=_pkcs12_passphrase(path))
+    signer = _cached_key_signer_class().load_pkcs12(str(path), passphrase=_pkcs12_passphrase(path))
     if signer is None:
         raise ImproperlyConfigured(
             f"Không mở được tệp khóa ký {path}: sai mật khẩu (CERT_PKCS12_PASSPHRASE) "
             "hoặc tệp hỏng."
         )
+    # load_pkcs12 always builds a plain SimpleSigner; the subclass adds no state of its own.
+    signer.__class__ = _cached_key_signer_class()
     return signer, None
 
 
@@ -225,6 +256,8 @@ def sign_pdf(pdf: bytes, *, field_name: str = DEFAULT_FIELD) -> bytes:
         signer=signer,
         timestamper=_timestamper(),
         existing_fields_only=False,
+        # Room for the CMS container, so pyHanko need not sign once more just to measure it.
+        bytes_reserved=RESERVED_BYTES_TSA if _timestamper() else RESERVED_BYTES,
     )
     return out.getvalue()
 
