@@ -26,6 +26,7 @@ def question_view(item, review_level=None):
         "name": name,
         "stem": snap.get("stem", ""),
         "answered": item.response is not None,
+        "flagged": getattr(item, "flagged", False),
         "review": review_level is not None,
         "token": sign_shape(item.attempt_id, item.pk, snap) if review_level is None else "",
     }

@@ -1225,23 +1225,25 @@ class Attempt(WorkplaceSnapshot):
             return False, "overdue"
         return True, ""
 
-    def write_responses(self, responses, now=None):
-        """Store validated responses {attempt_question_id: response-or-None}. The caller holds
-        the attempt row lock (see `save_responses`)."""
+    def write_responses(self, responses, now=None, flags=None):
+        """Store validated responses {attempt_question_id: response-or-None}, and the review
+        marks {attempt_question_id: bool} when given. The caller holds the attempt row lock
+        (see `save_responses`)."""
         now = now or timezone.now()
+        flags = flags or {}
         rows = [
-            AttemptQuestion(pk=pk, response=response, answered_at=now)
+            AttemptQuestion(pk=pk, response=response, answered_at=now, flagged=flags.get(pk, False))
             for pk, response in responses.items()
         ]
+        fields = ["response", "answered_at"] + (["flagged"] if flags else [])
         if len(rows) == 1:
             AttemptQuestion.objects.filter(pk=rows[0].pk, attempt_id=self.pk).update(
-                response=rows[0].response,
-                answered_at=now,
+                **{name: getattr(rows[0], name) for name in fields}
             )
         elif rows:
-            AttemptQuestion.objects.bulk_update(rows, ["response", "answered_at"])
+            AttemptQuestion.objects.bulk_update(rows, fields)
 
-    def save_responses(self, responses, now=None):
+    def save_responses(self, responses, now=None, flags=None):
         """Lock the attempt row, check it is still open, store the responses. Returns (ok, reason).
 
         The lock means a submit can never grade while a save is half-way: a save either lands
@@ -1251,7 +1253,7 @@ class Attempt(WorkplaceSnapshot):
             locked = Attempt.objects.select_for_update().only("state", "deadline").get(pk=self.pk)
             ok, reason = locked.check_open(now)
             if ok:
-                locked.write_responses(responses, now)
+                locked.write_responses(responses, now, flags)
         return ok, reason
 
     def submit(self, reason=Closure.LEARNER, now=None):
@@ -1284,7 +1286,7 @@ class Attempt(WorkplaceSnapshot):
         return True
 
 
-def store_response(attempt_id, item_id, response, user_id, now=None):
+def store_response(attempt_id, item_id, response, user_id, now=None, flagged=None):
     """Save one answer in a single guarded statement (the autosave fast path).
 
     The UPDATE only matches while the attempt is `user_id`'s, in progress and within deadline +
@@ -1292,10 +1294,11 @@ def store_response(attempt_id, item_id, response, user_id, now=None):
     PostgreSQL the sub-select takes a share lock on the attempt row, so it waits for a submit
     holding the row (SELECT ... FOR UPDATE) and then sees it submitted: an answer is either
     stored before grading or refused, never stored unseen. SQLite serialises writers anyway.
-    Returns True if stored.
+    Returns True if stored. `flagged` (the review mark) is stored too unless None.
     """
     now = now or timezone.now()
     quote = connection.ops.quote_name
+    flag_sql = "" if flagged is None else f", {quote('flagged')} = %s"
     response_field = AttemptQuestion._meta.get_field("response")
     answered_field = AttemptQuestion._meta.get_field("answered_at")
     deadline_field = Attempt._meta.get_field("deadline")
@@ -1303,7 +1306,7 @@ def store_response(attempt_id, item_id, response, user_id, now=None):
     # Only quoted model table/column names are interpolated; every value is a parameter.
     sql = (
         f"UPDATE {quote(AttemptQuestion._meta.db_table)} SET {quote('response')} = %s, "  # noqa: S608
-        f"{quote('answered_at')} = %s WHERE {quote('id')} = %s AND {quote('attempt_id')} = ("
+        f"{quote('answered_at')} = %s{flag_sql} WHERE {quote('id')} = %s AND {quote('attempt_id')} = ("
         f"SELECT {quote('id')} FROM {quote(Attempt._meta.db_table)} WHERE {quote('id')} = %s "
         f"AND {quote('user_id')} = %s AND {quote('state')} = %s "
         f"AND ({quote('deadline')} IS NULL OR {quote('deadline')} >= %s){lock})"
@@ -1311,6 +1314,7 @@ def store_response(attempt_id, item_id, response, user_id, now=None):
     params = [
         response_field.get_db_prep_save(response, connection),
         answered_field.get_db_prep_save(now, connection),
+        *([] if flagged is None else [bool(flagged)]),
         item_id,
         attempt_id,
         user_id,
@@ -1336,6 +1340,8 @@ class AttemptQuestion(models.Model):
     snapshot = models.JSONField()
     response = models.JSONField(null=True, blank=True)
     answered_at = models.DateTimeField(null=True, blank=True)
+    # The learner's "đánh dấu xem lại" mark, saved with the answer (autosave or page post).
+    flagged = models.BooleanField(_("đánh dấu xem lại"), default=False)
     # 0..1, set when graded.
     score = models.DecimalField(max_digits=6, decimal_places=5, null=True, blank=True)
 

@@ -6,7 +6,8 @@ Field names (the same for plain form posts and for the autosave script):
 - ``q<aq>``: the choice token (single, true/false), choice tokens (multiple), text (short) or a
   number as Vietnamese people write it (numerical: ``3,5`` or ``3.5``, see quizzes/numbers.py);
 - ``q<aq>_<prompt token>``: the option token chosen for a matching prompt;
-- ``q<aq>_<item token>``: the position (1..n) chosen for an ordering item.
+- ``q<aq>_<item token>``: the position (1..n) chosen for an ordering item;
+- ``f<aq>``: "1" when the learner marked the question for review (absent = not marked).
 
 Tokens are the attempt's opaque identifiers (models.AttemptTokens, in the snapshot beside each
 entry's bank id): random, so sorting names or values tells nothing. Parsing maps them back to the
@@ -54,6 +55,11 @@ def shown_ids(data):
     if not ids:
         raise InvalidResponse(_("Không có câu hỏi nào được gửi lên."))
     return list(dict.fromkeys(ids))
+
+
+def parse_flags(ids, data):
+    """{id: bool}: the "đánh dấu xem lại" checkbox (``f<aq>``) of each posted question."""
+    return {pk: data.get(f"f{pk}") == "1" for pk in ids}
 
 
 def token_of(entry):

@@ -1,4 +1,10 @@
-"""Learner views: quiz page, start, take (page by page or all on one page), save, submit, result.
+"""Learner views: quiz page, start, take (page by page or all on one page), save, summary,
+submit, result.
+
+An attempt is submitted only from its summary page ("Xem lại và nộp bài"), which lists every
+question answered or not and marked or not: the submit POST carries the summary's confirmation
+field (SUMMARY_CONFIRMED), so a mis-click on a question page never spends an attempt. Only a
+deadline that has passed submits without it.
 
 Every view works without JavaScript; quiz.js only adds autosave and the countdown. An attempt is
 only ever reached through `_get_attempt` (the learner's own, else 404) or, for an autosave, the
@@ -20,7 +26,17 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from . import autosave
 from .display import page_bounds, question_view
 from .models import Attempt, AttemptQuestion, AttemptRefused, Quiz, store_response
-from .responses import InvalidResponse, parse_items, parse_page, shown_ids, signed_items
+from .responses import (
+    InvalidResponse,
+    parse_flags,
+    parse_items,
+    parse_page,
+    shown_ids,
+    signed_items,
+)
+
+# The field only the summary page's form posts: {name: value}.
+SUMMARY_CONFIRMED = ("da_xem_lai", "1")
 
 
 def learner_may_take(user, quiz):
@@ -107,9 +123,15 @@ def _page_number(request):
         return 1
 
 
+def _attempt_index(attempt):
+    """[(position, answered, flagged)] for every question of the attempt, one query."""
+    rows = attempt.questions.order_by("position").values_list("position", "response", "flagged")
+    return [(position, response is not None, flagged) for position, response, flagged in rows]
+
+
 def _render_attempt(request, attempt, page, status=200, error=None):
     quiz = attempt.quiz
-    index = list(attempt.questions.values_list("position", "answered_at").order_by("position"))
+    index = _attempt_index(attempt)
     first, last, page, pages = page_bounds(len(index), quiz.questions_per_page, page)
     items = attempt.questions.filter(position__gte=first, position__lte=last).order_by("position")
     return render(
@@ -123,7 +145,7 @@ def _render_attempt(request, attempt, page, status=200, error=None):
             "pages": pages,
             "page_range": range(1, pages + 1),
             "total": len(index),
-            "answered": sum(1 for _position, answered_at in index if answered_at),
+            "answered": sum(1 for _position, answered, _flagged in index if answered),
             "seconds_left": attempt.seconds_left(),
             "error": error,
             "save_token": autosave.issue(attempt, request.session.session_key),
@@ -132,11 +154,16 @@ def _render_attempt(request, attempt, page, status=200, error=None):
     )
 
 
+def _summary_url(attempt):
+    return reverse("quizzes:summary", args=[attempt.pk])
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def take(request, attempt_id):
     """GET shows a page of the attempt with saved answers; POST saves that page, then moves
-    to another page ("trang"), or submits when the learner pressed "Nộp bài"."""
+    to another page ("trang") or to the summary ("Xem lại và nộp bài": action "review"; an
+    old form's "submit" goes there too, never straight to grading)."""
     attempt = _get_studied_attempt(request.user, attempt_id)
     if _overdue_closed(request, attempt):
         return redirect("quizzes:result", attempt_id=attempt.pk)
@@ -147,15 +174,14 @@ def take(request, attempt_id):
         responses = parse_page(attempt, request.POST)
     except InvalidResponse as problem:
         return _render_attempt(request, attempt, page, status=400, error=str(problem))
-    ok, reason = attempt.save_responses(responses)
+    ok, reason = attempt.save_responses(responses, flags=parse_flags(responses, request.POST))
     if not ok:
         _overdue_closed(request, attempt)
         attempt.refresh_from_db()
         return redirect("quizzes:result", attempt_id=attempt.pk)
     action = request.POST.get("action", "save")
-    if action == "submit":
-        attempt.submit()
-        return redirect("quizzes:result", attempt_id=attempt.pk)
+    if action in ("review", "submit"):
+        return redirect(_summary_url(attempt))
     if action in ("next", "prev"):
         page += 1 if action == "next" else -1
     elif action == "goto":
@@ -219,14 +245,23 @@ def _save(request, attempt_id, user_id):
         _get_attempt(user_id, attempt_id)  # someone else's attempt stays a 404
         return JsonResponse({"ok": False, "message": str(problem)}, status=400)
     now = timezone.now()
+    flags = parse_flags(responses, request.POST)
     # Stops at the first refusal: the attempt is then closed (or not the learner's) for all.
     if not all(
-        store_response(attempt_id, pk, response, user_id, now) for pk, response in responses.items()
+        store_response(attempt_id, pk, response, user_id, now, flagged=flags[pk])
+        for pk, response in responses.items()
     ):
         attempt = _get_attempt(user_id, attempt_id)
         ok, reason = attempt.check_open(now)
         return _closed_response(attempt, reason or "closed")
-    return JsonResponse({"ok": True, "saved_at": timezone.localtime(now).strftime("%H:%M:%S")})
+    return JsonResponse(
+        {
+            "ok": True,
+            "saved_at": timezone.localtime(now).strftime("%H:%M:%S"),
+            # Lets quiz.js keep the "Đã trả lời x/n câu" counter right without a reload.
+            "answered": {str(pk): response is not None for pk, response in responses.items()},
+        }
+    )
 
 
 def _closed_response(attempt, reason):
@@ -244,19 +279,68 @@ def _closed_response(attempt, reason):
 
 
 @login_required
+@require_GET
+def summary(request, attempt_id):
+    """Before submitting: every question answered or not, marked or not, a link back to each,
+    and the only submit button, stating how many questions are still unanswered."""
+    attempt = _get_studied_attempt(request.user, attempt_id)
+    if _overdue_closed(request, attempt):
+        return redirect("quizzes:result", attempt_id=attempt.pk)
+    quiz = attempt.quiz
+    index = _attempt_index(attempt)
+    per_page = quiz.questions_per_page
+    attempt_url = reverse("quizzes:attempt", args=[attempt.pk])
+    rows = [
+        {
+            "position": position,
+            "answered": answered,
+            "flagged": flagged,
+            "url": f"{attempt_url}?trang={(position - 1) // per_page + 1 if per_page else 1}"
+            f"#cau-{position}",
+        }
+        for position, answered, flagged in index
+    ]
+    answered = sum(1 for row in rows if row["answered"])
+    return render(
+        request,
+        "quizzes/summary.html",
+        {
+            "attempt": attempt,
+            "quiz": quiz,
+            "rows": rows,
+            "total": len(rows),
+            "answered": answered,
+            "unanswered": len(rows) - answered,
+            "flagged": sum(1 for row in rows if row["flagged"]),
+            "seconds_left": attempt.seconds_left(),
+            "confirm_field": SUMMARY_CONFIRMED,
+        },
+    )
+
+
+@login_required
 @require_POST
 def submit(request, attempt_id):
-    """Submit (idempotent): saves the answers posted with it, grades once, shows the result."""
+    """Submit (idempotent): saves the answers posted with it, grades once, shows the result.
+
+    Grades only when the post comes from the summary page (SUMMARY_CONFIRMED) or the deadline
+    has passed (the countdown's own submit); otherwise the posted answers are saved and the
+    learner is sent to the summary."""
     attempt = _get_studied_attempt(request.user, attempt_id)
     if attempt.is_in_progress and not attempt.is_overdue() and request.POST.getlist("shown"):
         try:
             responses = parse_page(attempt, request.POST)
         except InvalidResponse as problem:
             return HttpResponseBadRequest(str(problem))
-        attempt.save_responses(responses)
+        attempt.save_responses(responses, flags=parse_flags(responses, request.POST))
     if attempt.is_in_progress:
-        closure = Attempt.Closure.DEADLINE if attempt.is_overdue() else Attempt.Closure.LEARNER
-        attempt.submit(reason=closure)
+        name, value = SUMMARY_CONFIRMED
+        confirmed = request.POST.get(name) == value
+        time_up = attempt.deadline is not None and attempt.deadline <= timezone.now()
+        if not confirmed and not time_up:
+            return redirect(_summary_url(attempt))
+        by_learner = confirmed and not attempt.is_overdue()
+        attempt.submit(reason=Attempt.Closure.LEARNER if by_learner else Attempt.Closure.DEADLINE)
     return redirect("quizzes:result", attempt_id=attempt.pk)
 
 

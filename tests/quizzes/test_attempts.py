@@ -34,8 +34,11 @@ def test_learner_passes_without_javascript_and_module_completes(client_for, lear
     assert attempt.questions.count() == 7
     page = client.get(reverse("quizzes:attempt", args=[attempt.pk]))
     assert "Câu một đáp án?" in page.content.decode()
-    data = right_answers(attempt) | {"action": "submit", "trang": "1"}
+    # "Xem lại và nộp bài" saves the page and shows the summary; "Nộp bài" there submits.
+    data = right_answers(attempt) | {"action": "review", "trang": "1"}
     response = client.post(reverse("quizzes:attempt", args=[attempt.pk]), data)
+    assert response.url == reverse("quizzes:summary", args=[attempt.pk])
+    response = client.post(reverse("quizzes:submit", args=[attempt.pk]), {"da_xem_lai": "1"})
     assert response.status_code == 302
     attempt.refresh_from_db()
     assert attempt.state == Attempt.State.SUBMITTED
@@ -56,8 +59,8 @@ def test_failing_does_not_complete_the_module(client_for, learner, quiz, module,
     item = attempt.questions.get(question=bank["single"])
     wrong = next(c for c in item.snapshot["choices"] if c["fraction"] == "0.00000")
     client.post(
-        reverse("quizzes:attempt", args=[attempt.pk]),
-        {"shown": [item.pk], f"q{item.pk}": wrong["token"], "action": "submit"},
+        reverse("quizzes:submit", args=[attempt.pk]),
+        {"shown": [item.pk], f"q{item.pk}": wrong["token"], "da_xem_lai": "1"},
     )
     attempt.refresh_from_db()
     assert attempt.score == Decimal("0.00")
@@ -156,7 +159,7 @@ def test_attempts_allowed_are_enforced(client_for, learner, make_quiz, module, b
     quiz = make_quiz([bank["single"]], module=module, attempts_allowed=1)
     client = client_for(learner)
     attempt = start(client, quiz)
-    client.post(reverse("quizzes:submit", args=[attempt.pk]))
+    client.post(reverse("quizzes:submit", args=[attempt.pk]), {"da_xem_lai": "1"})
     response = client.post(reverse("quizzes:start", args=[quiz.pk]), follow=True)
     assert "Bạn đã dùng hết số lần làm bài." in response.content.decode()
     assert Attempt.objects.filter(quiz=quiz).count() == 1
@@ -202,7 +205,7 @@ def test_review_policy_score_only_hides_answers(
     quiz = make_quiz([bank["single"]], module=module, review_policy="score")
     client = client_for(learner)
     attempt = start(client, quiz)
-    client.post(reverse("quizzes:submit", args=[attempt.pk]))
+    client.post(reverse("quizzes:submit", args=[attempt.pk]), {"da_xem_lai": "1"})
     text = client.get(reverse("quizzes:result", args=[attempt.pk])).content.decode()
     assert "chỉ cho xem điểm" in text
     assert "Câu một đáp án?" not in text
@@ -216,7 +219,9 @@ def test_final_test_pass_records_the_enrolment(
     quiz = make_quiz([bank["single"]], course=course)
     client = client_for(learner)
     attempt = start(client, quiz)
-    client.post(reverse("quizzes:submit", args=[attempt.pk]), right_answers(attempt))
+    client.post(
+        reverse("quizzes:submit", args=[attempt.pk]), right_answers(attempt) | {"da_xem_lai": "1"}
+    )
     attempt.refresh_from_db()
     assert attempt.passed
     assert Enrolment.objects.get(pk=enrolled.pk).final_test_passed_at is not None

@@ -328,7 +328,7 @@ def test_after_logging_in_again_the_old_token_falls_back_to_the_new_session(
 def test_token_save_after_submit_is_refused(started, single):
     client, attempt = started
     save_token, shapes = page_tokens(client, attempt)
-    client.post(reverse("quizzes:submit", args=[attempt.pk]))
+    client.post(reverse("quizzes:submit", args=[attempt.pk]), {"da_xem_lai": "1"})
     before = state_of(attempt)
     response = client.post(
         reverse("quizzes:save", args=[attempt.pk]),

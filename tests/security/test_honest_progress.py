@@ -271,8 +271,8 @@ def test_passing_the_quiz_through_the_real_submit_completes_the_module(
     client = client_for(learner)
     client.post(reverse("quizzes:start", args=[quiz.pk]))
     attempt = Attempt.objects.get(user=learner, quiz=quiz)
-    data = right_answers(attempt) | {"action": "submit", "trang": "1"}
-    client.post(reverse("quizzes:attempt", args=[attempt.pk]), data)
+    data = right_answers(attempt) | {"da_xem_lai": "1"}
+    client.post(reverse("quizzes:submit", args=[attempt.pk]), data)
     attempt.refresh_from_db()
     assert attempt.passed is True
     progress = ModuleProgress.objects.get(user=learner, module=lesson)

@@ -69,7 +69,7 @@ def _attack(client, quiz, learner, strategy):
     client.post(reverse("quizzes:start", args=[quiz.pk]))
     attempt = Attempt.objects.get(quiz=quiz, user=learner, state=Attempt.State.IN_PROGRESS)
     html = client.get(reverse("quizzes:attempt", args=[attempt.pk])).content.decode()
-    data = {"shown": [], "action": "submit"}
+    data = {"shown": [], "da_xem_lai": "1"}
     for item in attempt.questions.all():
         data["shown"].append(item.pk)
         radios, selects, options = _fields(html, item.pk)
@@ -86,7 +86,7 @@ def _attack(client, quiz, learner, strategy):
             values = sorted(values) if strategy == "sorted" else values
             for name, value in zip(prompts, values, strict=False):
                 data[name] = value
-    response = client.post(reverse("quizzes:attempt", args=[attempt.pk]), data)
+    response = client.post(reverse("quizzes:submit", args=[attempt.pk]), data)
     assert response.status_code == 302
     return {
         item.question_id: item.score
@@ -224,9 +224,7 @@ def _submit_blank(client, quiz, learner):
     client.post(reverse("quizzes:start", args=[quiz.pk]))
     attempt = Attempt.objects.get(quiz=quiz, user=learner, state=Attempt.State.IN_PROGRESS)
     item = attempt.questions.get()
-    client.post(
-        reverse("quizzes:attempt", args=[attempt.pk]), {"shown": item.pk, "action": "submit"}
-    )
+    client.post(reverse("quizzes:submit", args=[attempt.pk]), {"shown": item.pk, "da_xem_lai": "1"})
     attempt.refresh_from_db()
     assert attempt.state == Attempt.State.SUBMITTED and attempt.score == 0
     return attempt, client.get(reverse("quizzes:result", args=[attempt.pk])).content.decode()
@@ -271,7 +269,7 @@ def test_a_final_test_reveals_only_after_the_last_allowed_attempt(
     page = client.get(reverse("quizzes:result", args=[first.pk])).content.decode()
     assert not any(marker in page for marker in RIGHT_MARKERS)
     last = Attempt.objects.get(quiz=quiz, state=Attempt.State.IN_PROGRESS)
-    client.post(reverse("quizzes:submit", args=[last.pk]))
+    client.post(reverse("quizzes:submit", args=[last.pk]), {"da_xem_lai": "1"})
     # No attempt left: now the review may show everything the policy allows (no choice was
     # ticked, so no choice feedback).
     page = client.get(reverse("quizzes:result", args=[first.pk])).content.decode()

@@ -1,8 +1,28 @@
-/* Quiz autosave and countdown. The form works without this file: every button posts the page
-   and the server saves it. With it, each change is saved at once (one question per request),
-   a failed save is retried, and the page is submitted when the server's time runs out. */
+/* Quiz autosave, answered counter, countdown and the summary's confirmation. The pages work
+   without this file: every button posts the page and the server saves it; submitting happens
+   only from the summary page. With it, each change is saved at once (one question per request),
+   a failed save is retried, the "Đã trả lời x/n câu" counter follows the saves, the summary's
+   "Nộp bài" asks once more (stating the unanswered count), and the attempt is submitted when
+   the server's time runs out. The countdown is not a live region; a hidden one announces only
+   "Còn 5 phút" and "Còn 1 phút". */
 (function () {
   "use strict";
+  var bar = document.querySelector(".quiz-bar");
+  var barMsg = function (name) { return (bar && bar.getAttribute("data-msg-" + name)) || ""; };
+
+  // The summary's submit: one confirmation naming what is still unanswered.
+  var summary = document.querySelector("form.quiz-submit");
+  if (summary) {
+    summary.addEventListener("submit", function (event) {
+      var button = summary.querySelector("button[data-confirm]");
+      if (button && !summary.dataset.timeUp && !window.confirm(button.getAttribute("data-confirm"))) {
+        event.preventDefault();
+      }
+    });
+  }
+
+  startTimer();
+
   var form = document.querySelector("form.quiz-form");
   if (!form || !window.fetch || !window.FormData) return;
   var saveUrl = form.getAttribute("data-save-url");
@@ -50,6 +70,7 @@
       busy[id] = false;
       if (result.body.ok) {
         show(fieldset, msg("saved") + " " + result.body.saved_at);
+        countAnswered(result.body.answered || {});
         if (pending[id]) save(fieldset, 0);
         return;
       }
@@ -78,30 +99,68 @@
     var fieldset = event.target.closest("fieldset[data-aq]");
     if (fieldset) schedule(fieldset, 800);
   });
-  form.addEventListener("submit", function (event) {
-    var button = event.submitter;
-    if (button && button.getAttribute("data-confirm") && !form.dataset.timeUp) {
-      if (!window.confirm(button.getAttribute("data-confirm"))) event.preventDefault();
-    }
-  });
-
-  var timer = document.querySelector(".timer[data-seconds-left]");
-  if (timer) {
-    var end = Date.now() + parseInt(timer.getAttribute("data-seconds-left"), 10) * 1000;
-    var tick = function () {
-      var left = Math.max(0, Math.round((end - Date.now()) / 1000));
-      var m = Math.floor(left / 60), s = left % 60;
-      timer.textContent = msg("left").replace("%s", m + ":" + (s < 10 ? "0" : "") + s);
-      timer.classList.toggle("low", left <= 60);
-      if (left === 0) {
-        timer.textContent = msg("timeup");
-        form.dataset.timeUp = "1";
-        var submit = form.querySelector("button[value=submit]");
-        if (submit) { form.requestSubmit ? form.requestSubmit(submit) : submit.click(); }
-        return;
-      }
-      setTimeout(tick, 1000);
-    };
-    tick();
+  function countAnswered(answered) {
+    var counter = document.querySelector(".answered-count[data-answered]");
+    if (!counter) return;
+    var n = parseInt(counter.getAttribute("data-answered"), 10) || 0;
+    Object.keys(answered).forEach(function (id) {
+      var fieldset = form.querySelector('fieldset[data-aq="' + id + '"]');
+      if (!fieldset) return;
+      var was = fieldset.getAttribute("data-answered") === "1";
+      if (was !== !!answered[id]) n += answered[id] ? 1 : -1;
+      fieldset.setAttribute("data-answered", answered[id] ? "1" : "0");
+    });
+    counter.setAttribute("data-answered", String(n));
+    counter.textContent = counter.getAttribute("data-msg")
+      .replace("%(answered)s", n).replace("%(total)s", counter.getAttribute("data-total"));
   }
 })();
+
+function startTimer() {
+  "use strict";
+  var timer = document.querySelector(".timer[data-seconds-left]");
+  var bar = document.querySelector(".quiz-bar");
+  if (!timer || !bar) return;
+  var msg = function (name) { return bar.getAttribute("data-msg-" + name) || ""; };
+  var alertRegion = document.getElementById("timer-alert");
+  var announced = {};
+  var end = Date.now() + parseInt(timer.getAttribute("data-seconds-left"), 10) * 1000;
+  var announce = function (left) {
+    // Once each, and only when crossing the mark (a page opened with 3 minutes left says nothing
+    // about 5 minutes).
+    [[300, "five"], [60, "one"]].forEach(function (mark) {
+      if (left <= mark[0] && left > mark[0] - 5 && !announced[mark[1]] && alertRegion) {
+        announced[mark[1]] = true;
+        alertRegion.textContent = msg(mark[1]);
+      }
+    });
+  };
+  var timeUp = function () {
+    // The server accepts a submit without the summary's confirmation only once its deadline
+    // has passed; early by a second, it just saves and shows the summary.
+    var form = document.querySelector("form.quiz-form");
+    var summary = document.querySelector("form.quiz-submit");
+    if (form) {
+      form.dataset.timeUp = "1";
+      form.setAttribute("action", form.getAttribute("data-submit-url"));
+      form.submit();
+    } else if (summary) {
+      summary.dataset.timeUp = "1";
+      summary.submit();
+    }
+  };
+  var tick = function () {
+    var left = Math.max(0, Math.round((end - Date.now()) / 1000));
+    var m = Math.floor(left / 60), s = left % 60;
+    timer.textContent = msg("left").replace("%s", m + ":" + (s < 10 ? "0" : "") + s);
+    timer.classList.toggle("low", left <= 60);
+    announce(left);
+    if (left === 0) {
+      timer.textContent = msg("timeup");
+      timeUp();
+      return;
+    }
+    setTimeout(tick, 1000);
+  };
+  tick();
+}
