@@ -7,3 +7,13 @@ class CertificatesConfig(AppConfig):
     label = "certificates"
     verbose_name = _("Chứng nhận")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from courses.completion import course_completed
+        from courses.models import Enrolment
+
+        from .issuance import on_course_completed
+
+        course_completed.connect(
+            on_course_completed, sender=Enrolment, dispatch_uid="certificates.issue"
+        )

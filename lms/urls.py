@@ -10,6 +10,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("tai-khoan/", include("lms.accounts.urls")),
     path("hoc-tap/kiem-tra/", include("quizzes.urls")),
+    path("", include("certificates.urls")),  # /xac-minh/ (public) and /hoc-tap/chung-nhan/
     path("hoc-tap/", include("courses.urls")),
     path("h5p/", include("content.h5p.urls")),
 ]
