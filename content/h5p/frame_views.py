@@ -3,6 +3,7 @@ content/h5p/frame.py). No cookie reaches these views on the H5P origin, and none
 the site origin: the token says who the frame was made for, and that person's right to the
 module is checked again on every request."""
 
+import io
 import mimetypes
 import posixpath
 
@@ -21,6 +22,7 @@ from .frame import (
     frame_policy,
     read_frame_token,
 )
+from .l10n import CONTENT_JSON, core_strings, localised_content
 from .models import H5PPackage
 from .storage import package_storage
 from .validation import ALLOWED_EXTENSIONS, DRIVE_RE, extension
@@ -106,6 +108,7 @@ def play(request, token):
             "frame_js": static(PLAYER_STATIC + "frame.bundle.js"),
             "frame_css": static(PLAYER_STATIC + "styles/h5p.css"),
             "parent_origin": grant.parent_origin,
+            "player_strings": core_strings(),
         },
     )
     response["Content-Security-Policy"] = frame_policy(request, token, grant.parent_origin)
@@ -131,6 +134,12 @@ def play_file(request, token, member):
     content_type = (
         CONTENT_TYPES.get(ext) or mimetypes.guess_type(member)[0] or "application/octet-stream"
     )
+    if member == CONTENT_JSON:
+        # The activity's parameters, with the libraries' English interface strings in the
+        # site's language (content/h5p/l10n.py); the stored file itself is left as uploaded.
+        with stream:
+            raw = stream.read()
+        stream = io.BytesIO(localised_content(package, raw))
     response = FileResponse(stream, content_type=content_type)
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = FILE_POLICY

@@ -74,9 +74,9 @@ def test_learner_answers_truefalse_and_server_completes_module(
     iframe = page.locator(".h5p-player iframe")
     iframe.wait_for()
     frame = page.frame_locator(".h5p-player iframe")
-    frame.get_by_text("False", exact=True).click()
+    frame.get_by_text("Sai", exact=True).click()
     with page.expect_response(is_answered_post) as posted:
-        frame.get_by_role("button", name="Check").click()
+        frame.get_by_role("button", name="Kiểm tra").click()
     assert posted.value.status == 200
     assert posted.value.json()["module_completed"] is True
 

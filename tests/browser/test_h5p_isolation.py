@@ -245,9 +245,9 @@ def test_real_package_plays_and_reports_through_post_message(
     login(page, live_server, learner.username, password)
     page.goto(f"{live_server.url}{module.url}")
     frame = page.frame_locator(".h5p-player iframe")
-    frame.get_by_text("False", exact=True).click()
+    frame.get_by_text("Sai", exact=True).click()
     with page.expect_response(is_answered_post) as posted:
-        frame.get_by_role("button", name="Check").click()
+        frame.get_by_role("button", name="Kiểm tra").click()
     assert posted.value.status == 200
     # The statement came from the parent page (site origin, CSRF), not from the frame.
     assert posted.value.request.headers.get("x-csrftoken")

@@ -43,6 +43,14 @@
     try { return JSON.parse(JSON.stringify(statement)); } catch (error) { return null; }
   }
 
+  // The player's own strings in the site's language (content/h5p/l10n/), as inert JSON in the
+  // frame page: h5p-standalone merges them over its English defaults.
+  function playerStrings() {
+    var element = document.getElementById("h5p-player-strings");
+    if (!element) { return null; }
+    try { return JSON.parse(element.textContent); } catch (error) { return null; }
+  }
+
   var options = {
     id: "ats-h5p",
     h5pJsonPath: root.getAttribute("data-h5p-json-path"),
@@ -59,6 +67,8 @@
     // ("attempted", sent as it starts) is not missed.
     preventH5PInit: false
   };
+  var strings = playerStrings();
+  if (strings) { options.translations = strings; }
   new window.H5PStandalone.H5P(root, options).then(function () {
     window.H5P.externalDispatcher.on("xAPI", function (event) {
       var statement = event && event.data && copy(event.data.statement);
