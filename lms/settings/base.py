@@ -155,6 +155,11 @@ USE_TZ = True
 WAGTAIL_I18N_ENABLED = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 DATE_INPUT_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
+# One date style everywhere: dd/mm/yyyy and "02/12/2026 14:05" (lms/formats/vi/formats.py).
+FORMAT_MODULE_PATH = ["lms.formats"]
+WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
+WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
+WAGTAIL_TIME_FORMAT = "%H:%M"
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "static_collected"
