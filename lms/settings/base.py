@@ -206,7 +206,9 @@ else:
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    # collectstatic writes a .gz beside each file and WhiteNoise serves it; no manifest needed
+    # (production.py adds hashed names), so runserver and tests work without collectstatic.
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
     "h5p": H5P_STORAGE,
     "certificates": CERT_STORAGE,
 }
