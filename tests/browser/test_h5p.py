@@ -18,6 +18,11 @@ def is_answered_post(response):
     return "/h5p/xapi/" in response.url and "verbs/answered" in (response.request.post_data or "")
 
 
+def open_activity(page):
+    """The player loads only when the learner opens it (content/h5p/blocks/h5p_activity.html)."""
+    page.get_by_role("button", name="Mở hoạt động").click()
+
+
 def _site_root():
     """The home page; transactional tests may run after a flush that removed the migrated tree."""
     from content.models import HomePage
@@ -70,6 +75,7 @@ def test_learner_answers_truefalse_and_server_completes_module(
     page = browser_page
     login(page, live_server, learner.username, password)
     page.goto(f"{live_server.url}{module.url}")
+    open_activity(page)
 
     iframe = page.locator(".h5p-player iframe")
     iframe.wait_for()

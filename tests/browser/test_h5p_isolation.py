@@ -18,7 +18,7 @@ from tests.conftest import skip_without_corpus
 from tests.content.h5p_zips import H5P_JSON, LIBRARY_JSON, make_h5p
 
 from .conftest import login
-from .test_h5p import TRUEFALSE, _site_root, is_answered_post
+from .test_h5p import TRUEFALSE, _site_root, is_answered_post, open_activity
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -207,6 +207,7 @@ def test_hostile_library_achieves_nothing_for_superuser_preview_and_learner(
     login(page, live_server, admin_user.username, password)
     page.evaluate("localStorage.setItem('site-secret', '42')")
     page.goto(f"{live_server.url}{reverse('wagtailadmin_pages:view_draft', args=[module.pk])}")
+    open_activity(page)
     frame_src = page.locator(".h5p-player iframe").get_attribute("src")
     if h5p_mode == "h5p-origin":
         assert frame_src.startswith(f"http://127.0.0.1:{live_server.url.rsplit(':', 1)[1]}/")
@@ -219,6 +220,7 @@ def test_hostile_library_achieves_nothing_for_superuser_preview_and_learner(
     login(page, live_server, learner.username, password)
     page.evaluate("localStorage.setItem('site-secret', '42')")
     page.goto(f"{live_server.url}{module.url}")
+    open_activity(page)
     assert_report_shows_isolation(read_report(page), live_server)
     page.frame_locator(".h5p-player iframe").get_by_text("Mã thư viện đã chạy").wait_for()
     assert page.url == f"{live_server.url}{module.url}"
@@ -244,6 +246,7 @@ def test_real_package_plays_and_reports_through_post_message(
     page.on("console", lambda m: refused.append(m.text) if "Refused" in m.text else None)
     login(page, live_server, learner.username, password)
     page.goto(f"{live_server.url}{module.url}")
+    open_activity(page)
     frame = page.frame_locator(".h5p-player iframe")
     frame.get_by_text("Sai", exact=True).click()
     with page.expect_response(is_answered_post) as posted:

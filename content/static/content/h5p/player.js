@@ -2,6 +2,8 @@
    player runs in <iframe sandbox="allow-scripts"> from the H5P origin and can only talk to this
    page by postMessage. Messages are taken only from our own frames' windows; results are sent
    to our server (same origin, CSRF token), which alone decides what counts as progress.
+   The frame is written by the server inside an inert <template>; "Mở hoạt động" moves it into
+   the page, so the player costs nothing until the learner opens it.
    Included once per H5P block; the guard below makes repeated includes harmless. */
 (function () {
   "use strict";
@@ -9,6 +11,8 @@
   window.atsH5PPlayer = true;
 
   var REPORTED_VERBS = ["answered", "completed", "passed", "failed", "attempted"];
+  // A learner's answer; "attempted" (sent as the activity starts) is not one.
+  var ANSWER_VERBS = ["answered", "completed", "passed", "failed"];
   var MIN_HEIGHT = 120;
   var MAX_HEIGHT = 10000;
 
@@ -37,6 +41,7 @@
     // reports through its parent's statement.
     var ext = statement.object && statement.object.definition && statement.object.definition.extensions;
     if (ext && ext["http://h5p.org/x-api/h5p-subContentId"]) { return; }
+    var isAnswer = ANSWER_VERBS.indexOf(verbName(statement)) !== -1;
     fetch(url, {
       method: "POST",
       credentials: "same-origin",
@@ -47,10 +52,56 @@
       },
       body: JSON.stringify(statement)
     }).then(function (response) {
-      setStatus(container, container.getAttribute(response.ok ? "data-saved-message" : "data-error-message"));
+      return response.json().catch(function () { return {}; }).then(function (data) {
+        if (!isAnswer) { return; }
+        if (!response.ok || !data || data.recorded !== true) {
+          setStatus(container, (data && typeof data.error === "string" && data.error) ||
+            container.getAttribute("data-error-message"));
+        } else if (data.module_completed === true) {
+          setStatus(container, container.getAttribute("data-completed-message"));
+          markModuleDone(container);
+        } else {
+          setStatus(container, container.getAttribute("data-saved-message"));
+        }
+      });
     }).catch(function () {
-      setStatus(container, container.getAttribute("data-error-message"));
+      if (isAnswer) { setStatus(container, container.getAttribute("data-error-message")); }
     });
+  }
+
+  // The server said the module is complete: the lesson's badge says so without a reload.
+  function markModuleDone(container) {
+    var badges = document.querySelectorAll("[data-module-badge]");
+    for (var i = 0; i < badges.length; i++) {
+      badges[i].textContent = container.getAttribute("data-completed-label");
+      badges[i].classList.add("done");
+    }
+  }
+
+  function openActivity(container, trigger) {
+    var template = container.querySelector("template.h5p-frame-template");
+    if (!template || container.querySelector("iframe")) { return; }
+    var frame = template.content.querySelector("iframe").cloneNode(true);
+    setStatus(container, container.getAttribute("data-loading-message"));
+    frame.addEventListener("load", function () {
+      if (container.parentNode.querySelector(".h5p-status").textContent ===
+          container.getAttribute("data-loading-message")) { setStatus(container, ""); }
+      frame.focus();
+    });
+    container.insertBefore(frame, template);
+    if (trigger) { trigger.parentNode.removeChild(trigger); }
+  }
+
+  function enhance(container) {
+    var link = container.querySelector("a[data-h5p-open]");
+    if (!link) { return; }
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "h5p-open-button";
+    button.textContent = link.textContent;
+    var holder = link.parentNode;
+    holder.replaceChild(button, link);
+    button.addEventListener("click", function () { openActivity(container, holder); });
   }
 
   function playerOf(source) {
@@ -61,6 +112,9 @@
     }
     return null;
   }
+
+  var players = document.querySelectorAll("[data-h5p-player]");
+  for (var p = 0; p < players.length; p++) { enhance(players[p]); }
 
   window.addEventListener("message", function (event) {
     var container = playerOf(event.source);

@@ -1,0 +1,78 @@
+"""In Chromium: the True/False activity speaks Vietnamese, loads only when opened, says
+"đã ghi nhận" only once the server accepted a real answer, and the lesson's badge follows
+the server's answer without a reload (issue 11, point 4)."""
+
+import pytest
+
+from tests.browser.test_h5p import h5p_module, is_answered_post, open_activity  # noqa: F401
+from tests.browser_harness import login
+from tests.conftest import needs_corpus
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True), needs_corpus]
+
+ENGLISH = ("True", "False", "Check", "Retry", "Show solution", "You got", "points")
+
+
+def is_xapi_post(response):
+    return "/h5p/xapi/" in response.url and response.request.method == "POST"
+
+
+def test_truefalse_in_vietnamese_recorded_only_after_a_real_answer(
+    browser_page,
+    live_server,
+    learner,
+    password,
+    h5p_module,  # noqa: F811
+):
+    from courses.models import ModuleProgress
+
+    module, _package = h5p_module
+    page = browser_page
+    frames_requested = []
+    page.on("request", lambda r: frames_requested.append(r.url) if "/h5p/play/" in r.url else None)
+    login(page, live_server, learner.username, password)
+    page.goto(f"{live_server.url}{module.url}")
+    page.wait_for_load_state("networkidle")
+
+    # Not opened yet: no player, nothing of the package fetched, nothing said.
+    assert page.locator(".h5p-player iframe").count() == 0
+    assert frames_requested == []
+    badge = page.locator("[data-module-badge]")
+    assert badge.inner_text() == "Chưa hoàn thành"
+    status = page.locator(".h5p-status")
+
+    with page.expect_response(is_xapi_post) as started:  # "attempted", as the player starts
+        open_activity(page)
+    assert "verbs/attempted" in started.value.request.post_data
+    assert started.value.ok
+    frame = page.frame_locator(".h5p-player iframe")
+    for label in ("Đúng", "Sai"):
+        frame.get_by_text(label, exact=True).wait_for()
+    check = frame.get_by_role("button", name="Kiểm tra")
+    check.wait_for()
+    assert "ghi nhận" not in status.inner_text()  # nothing answered yet
+    assert not ModuleProgress.objects.filter(user=learner).exists()
+
+    frame.get_by_text("Sai", exact=True).click()
+    with page.expect_response(is_answered_post) as posted:
+        check.click()
+    assert posted.value.json() == {"recorded": True, "module_completed": True}
+    page.locator(".h5p-status", has_text="Kết quả đã được ghi nhận.").wait_for()
+    assert "hoàn thành bài học" in status.inner_text()
+    # The score line and the activity's buttons are Vietnamese, nothing English is left.
+    body = frame.locator("body")
+    frame.get_by_text("Bạn được 1/1 điểm").wait_for()
+    text = body.inner_text()
+    assert "Làm lại" in text or "Xem đáp án" in text or "Chính xác" in text, text
+    for word in ENGLISH:
+        assert word not in text, (word, text)
+    labels = body.evaluate(
+        "b => Array.from(b.querySelectorAll('[aria-label]')).map(e => e.getAttribute('aria-label'))"
+    )
+    for label in labels:
+        assert not any(word in label for word in ENGLISH), labels
+    # The badge follows the server's answer, no reload.
+    assert badge.inner_text() == "Đã hoàn thành"
+    assert "done" in badge.get_attribute("class")
+    progress = ModuleProgress.objects.get(user=learner, module_id=module.pk)
+    assert progress.status == ModuleProgress.Status.COMPLETED
