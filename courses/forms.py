@@ -58,10 +58,10 @@ class AssignCourseForm(forms.Form):
         error_messages={"invalid_choice": _("Chức danh không tồn tại.")},
     )
     due_date = forms.DateField(
-        label=_("Hạn hoàn thành (dd/mm/yyyy)"),
+        label=_("Hạn hoàn thành (ngày/tháng/năm)"),
         input_formats=["%d/%m/%Y", "%Y-%m-%d"],
         error_messages={
-            "invalid": _("Ngày không hợp lệ; nhập theo dạng dd/mm/yyyy, ví dụ 31/12/2026.")
+            "invalid": _("Ngày không hợp lệ; nhập theo dạng ngày/tháng/năm, ví dụ 31/12/2026.")
         },
     )
     tracks = TracksFormField(
@@ -213,12 +213,12 @@ class EnrolmentFilterForm(forms.Form):
 
 class EnrolmentDueDateForm(forms.Form):
     due_date = forms.DateField(
-        label=_("Hạn hoàn thành mới (dd/mm/yyyy)"),
+        label=_("Hạn hoàn thành mới (ngày/tháng/năm)"),
         input_formats=["%d/%m/%Y", "%Y-%m-%d"],
         widget=forms.DateInput(format="%d/%m/%Y"),
         error_messages={
             "required": _("Hãy nhập hạn hoàn thành."),
-            "invalid": _("Ngày không hợp lệ; nhập theo dạng dd/mm/yyyy, ví dụ 31/12/2026."),
+            "invalid": _("Ngày không hợp lệ; nhập theo dạng ngày/tháng/năm, ví dụ 31/12/2026."),
         },
     )
 

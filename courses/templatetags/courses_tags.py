@@ -17,6 +17,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from lms.lib.content_cache import body_cache_parts, cached
+from lms.lib.display import format_duration
 
 register = template.Library()
 
@@ -64,7 +65,7 @@ def module_rows(progress, course_url, enrolled):
         "todo": format_html('<span class="badge">{}</span>', _("Chưa hoàn thành")),
         "optional": format_html('<span class="badge">{}</span>', _("Không bắt buộc")),
     }
-    duration = _("%(tiet)s tiết · %(minutes)s phút")
+    duration = _("%(tiet)s tiết · %(duration)s")
     items = []
     for module, done, required in progress.rows():
         badge = ""
@@ -77,7 +78,10 @@ def module_rows(progress, course_url, enrolled):
                 module.slug,
                 module.title,
                 duration
-                % {"tiet": floatformat(module.tiet, "-1"), "minutes": module.estimated_minutes},
+                % {
+                    "tiet": floatformat(module.tiet, "-1"),
+                    "duration": format_duration(module.estimated_minutes),
+                },
                 badge,
             )
         )

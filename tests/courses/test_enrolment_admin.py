@@ -361,7 +361,7 @@ def test_due_date_of_another_ward_is_404(client_for, manager_b, two_wards):
 @pytest.mark.parametrize(
     ("value", "message"),
     [
-        ("31/02/2099", "Ngày không hợp lệ; nhập theo dạng dd/mm/yyyy, ví dụ 31/12/2026."),
+        ("31/02/2099", "Ngày không hợp lệ; nhập theo dạng ngày/tháng/năm, ví dụ 31/12/2026."),
         ("01/01/2020", "Hạn hoàn thành không được ở trong quá khứ."),
         ("", "Hãy nhập hạn hoàn thành."),
     ],

@@ -46,7 +46,7 @@ def test_course_page_lists_modules_with_status(client_for, learner, course, modu
     html = client_for(learner).get(course.url).content.decode()
     assert html.count('class="badge done">Đã hoàn thành') == 1
     assert html.count("Chưa hoàn thành") == 2
-    assert "Đã hoàn thành 1/3 bài bắt buộc (33%)" in html
+    assert "Đã hoàn thành 1/3 bài bắt buộc (33\u00a0%)" in html
     assert f'href="{modules[1].url}">Tiếp tục học: Bài 2' in html
 
 
@@ -239,3 +239,17 @@ def test_admin_edit_form_has_track_checkboxes(client_for, home_affairs, modules)
     html = client_for(home_affairs).get(f"/admin/pages/{modules[0].pk}/edit/").content.decode()
     assert 'type="checkbox" name="tracks" value="A"' in html and "checked" in html
     assert 'name="completion_rule"' in html
+
+
+def test_durations_read_in_hours_and_minutes(client_for, learner, course, modules, enrolled):
+    CoursePage.objects.filter(pk=course.pk).update(estimated_minutes=1064)
+    ModulePage.objects.filter(pk=modules[0].pk).update(estimated_minutes=75)
+    new_content_version()
+    html = client_for(learner).get(course.url).content.decode()
+    assert "khoảng 17 giờ 44 phút" in html
+    assert "1064" not in html
+    assert "1 giờ 15 phút" in html  # the module list
+    html = client_for(learner).get(modules[0].url).content.decode()
+    assert "khoảng 1 giờ 15 phút" in html
+    html = client_for(learner).get(course.get_parent().url).content.decode()
+    assert "khoảng 17 giờ 44 phút" in html

@@ -172,7 +172,7 @@ def test_assign_bad_input_shows_vietnamese_errors(client_for, home_affairs, cour
     client = client_for(home_affairs)
     response = client.post(ASSIGN_URL, _form(course, unit=ward_a.pk, due_date="31-02-2026"))
     assert response.status_code == 400
-    assert "nhập theo dạng dd/mm/yyyy" in response.content.decode()
+    assert "nhập theo dạng ngày/tháng/năm" in response.content.decode()
     response = client.post(ASSIGN_URL, _form(course, unit=ward_a.pk, due_date="01/01/2020"))
     assert "Hạn hoàn thành không được ở trong quá khứ." in response.content.decode()
     response = client.post(ASSIGN_URL, _form(course))
@@ -248,7 +248,7 @@ def test_dashboard_groups_courses_with_due_dates_and_overdue(client_for, learner
     assert "05/03/2025" in html and "Quá hạn" in html and "31/12/2099" in html
     assert html.count("badge overdue") == 1
     assert "Đã tích lũy 4/40 tiết." in html
-    assert "1/2 bài bắt buộc · 50%" in html
+    assert "1/2 bài bắt buộc · 50\u00a0%" in html
     assert f'href="{list(started.modules())[1].url}">Tiếp tục học' in html
 
 
