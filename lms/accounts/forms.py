@@ -19,6 +19,20 @@ def _same_address(a, b):
     return fold(a) == fold(b)
 
 
+class LoginForm(auth_forms.AuthenticationForm):
+    """Django's login form with a friendlier Vietnamese message for a wrong name or password
+    (the learner-facing login speaks to "anh/chị", docs/glossary.md)."""
+
+    error_messages = {
+        **auth_forms.AuthenticationForm.error_messages,
+        "invalid_login": _(
+            "Tên đăng nhập hoặc mật khẩu chưa đúng. Anh/chị kiểm tra lại (chú ý chữ hoa, "
+            "chữ thường)."
+        ),
+        "inactive": _("Tài khoản này đã ngừng hoạt động. Anh/chị liên hệ cán bộ phụ trách đơn vị."),
+    }
+
+
 class PasswordResetForm(auth_forms.PasswordResetForm):
     """Django's form mails only accounts with a usable password. Imported people have none
     until their first login, which is exactly this flow, so an active account with a person

@@ -4,9 +4,12 @@ from django.shortcuts import redirect
 
 from lms.org.roles import STAFF_ROLES, has_role
 
+from .forms import LoginForm
+
 
 class LoginView(auth_views.LoginView):
     template_name = "accounts/login.html"
+    authentication_form = LoginForm
     redirect_authenticated_user = True
 
 

@@ -34,7 +34,7 @@ def test_staff_lands_on_wagtail_admin(client, home_affairs, password):
 def test_wrong_password_is_refused_in_vietnamese(client, learner):
     response = client.post(LOGIN, {"username": learner.username, "password": "sai"})
     assert response.status_code == 200
-    assert "mật khẩu chính xác" in response.content.decode()
+    assert "Tên đăng nhập hoặc mật khẩu chưa đúng" in response.content.decode()
     assert "_auth_user_id" not in client.session
 
 
