@@ -12,6 +12,7 @@ class CertificatesConfig(AppConfig):
         from courses.completion import course_completed
         from courses.models import Enrolment
 
+        from . import checks  # noqa: F401 - registers the signing-key system checks
         from .issuance import on_course_completed
 
         course_completed.connect(
