@@ -17,6 +17,7 @@ import io
 from datetime import date
 from decimal import Decimal
 
+from reportlab import rl_config
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.utils import ImageReader, simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -24,6 +25,10 @@ from reportlab.pdfgen.canvas import Canvas
 
 from . import fonts
 from .qr import draw_qr
+
+# Binary (zlib) streams instead of ASCII85 text: smaller files and no pure-Python encoding pass
+# over the embedded fonts (ReportLab's C accelerator is not installed). Process-wide.
+rl_config.useA85 = 0
 
 PAGE_LANDSCAPE = landscape(A4)
 PAGE_PORTRAIT = A4
