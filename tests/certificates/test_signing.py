@@ -286,3 +286,63 @@ def test_pkcs11_wrong_pin_fails_clearly(settings, softhsm_token, unsigned):
         assert "PIN" in type(caught.value).__name__ or "Pin" in repr(caught.value)
     finally:
         signing.reset_signer_cache()
+
+
+# ---- PAdES B-T: a signature time-stamp when CERT_TSA_URL is set --------------------------------
+
+
+def test_tsa_url_selects_an_http_timestamper(settings):
+    from pyhanko.sign.timestamps import HTTPTimeStamper
+
+    assert signing._timestamper() is None  # noqa: SLF001 - B-B without a TSA
+    settings.CERT_TSA_URL = "http://127.0.0.1:9/tsa"
+    stamper = signing._timestamper()  # noqa: SLF001
+    assert isinstance(stamper, HTTPTimeStamper)
+    assert stamper.url == "http://127.0.0.1:9/tsa"
+
+
+def test_b_t_signature_carries_a_timestamp_token(monkeypatch, unsigned):
+    """With a time-stamping service (pyHanko's in-process one standing in for the TSA) the
+    signature gets its RFC 3161 token; pdfsig and verify_pdf still accept it."""
+    from datetime import UTC, datetime, timedelta
+
+    from asn1crypto import keys as asn1_keys
+    from asn1crypto import x509 as asn1_x509
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.asymmetric import rsa
+    from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+    from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko.sign.timestamps.dummy_client import DummyTimeStamper
+
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "TSA thử nghiệm")])
+    now = datetime.now(UTC)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - timedelta(days=1))
+        .not_valid_after(now + timedelta(days=30))
+        .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.TIME_STAMPING]), critical=True)
+        .sign(key, hashes.SHA256())
+    )
+    stamper = DummyTimeStamper(
+        tsa_cert=asn1_x509.Certificate.load(cert.public_bytes(serialization.Encoding.DER)),
+        tsa_key=asn1_keys.PrivateKeyInfo.load(
+            key.private_bytes(
+                serialization.Encoding.DER,
+                serialization.PrivateFormat.PKCS8,
+                serialization.NoEncryption(),
+            )
+        ),
+    )
+    monkeypatch.setattr(signing, "_timestamper", lambda: stamper)
+    out = signing.sign_pdf(unsigned)
+    embedded = PdfFileReader(__import__("io").BytesIO(out)).embedded_signatures[0]
+    unsigned_attrs = embedded.signer_info["unsigned_attrs"]
+    assert "signature_time_stamp_token" in [a["type"].native for a in unsigned_attrs]
+    assert pdf_tools.pdfsig_signature_valid(out)
+    assert verify_pdf(out)["valid"]
