@@ -128,6 +128,6 @@ def open_recert_cycles():
 
 @task()
 def build_certificate_zip(export_id):
-    from .exports import build_zip
+    from .register import build_zip
 
     return build_zip(export_id)
