@@ -714,7 +714,7 @@ class Quiz(ClusterableModel):
     def clean(self):
         if self.module_id and self.course_id:
             raise ValidationError(
-                _("Một bài kiểm tra gắn vào một mô-đun hoặc một khóa học, không gắn cả hai.")
+                _("Một bài kiểm tra gắn vào một bài học hoặc một khóa học, không gắn cả hai.")
             )
         if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
             raise ValidationError({"closes_at": _("Thời điểm đóng phải sau thời điểm mở.")})
