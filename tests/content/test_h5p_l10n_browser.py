@@ -6,10 +6,12 @@ import pytest
 
 from tests.browser.test_h5p import h5p_module, is_answered_post, open_activity  # noqa: F401
 from tests.browser_harness import login
-from tests.conftest import needs_corpus
+from tests.conftest import TESTDATA, needs_corpus
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True), needs_corpus]
 
+ALL_LABELS = """b => Array.from(b.querySelectorAll('[aria-label], [title]'))
+    .map(e => (e.getAttribute('aria-label') || '') + ' ' + (e.getAttribute('title') || ''))"""
 ENGLISH = ("True", "False", "Check", "Retry", "Show solution", "You got", "points")
 
 
@@ -76,3 +78,45 @@ def test_truefalse_in_vietnamese_recorded_only_after_a_real_answer(
     assert "done" in badge.get_attribute("class")
     progress = ModuleProgress.objects.get(user=learner, module_id=module.pk)
     assert progress.status == ModuleProgress.Status.COMPLETED
+
+
+DRAGTEXT = TESTDATA / "h5p" / "valid" / "dragtext.h5p"
+
+
+def test_dragtext_interface_is_vietnamese(
+    browser_page,
+    live_server,
+    learner,
+    password,
+    h5p_module,
+    trainer,  # noqa: F811
+):
+    from wagtail.models import ReferenceIndex
+
+    from content.h5p.services import import_package
+
+    module, _package = h5p_module
+    package = import_package(DRAGTEXT, user=trainer)
+    module.body = [("h5p", {"package": package, "title": "Kéo thả", "instructions": ""})]
+    module.save_revision().publish()
+    ReferenceIndex.create_or_update_for_object(module)
+    page = browser_page
+    login(page, live_server, learner.username, password)
+    page.goto(f"{live_server.url}{module.url}")
+    open_activity(page)
+    frame = page.frame_locator(".h5p-player iframe")
+    check = frame.get_by_role("button", name="Kiểm tra")
+    check.wait_for()
+    body = frame.locator("body")
+    check.click()
+    frame.get_by_role("button", name="Làm lại").wait_for()
+    frame.get_by_role("button", name="Xem đáp án").wait_for()
+    text = body.inner_text()
+    labels = " | ".join(body.evaluate(ALL_LABELS))
+    assert "Từ thứ 1 trong 3 từ kéo được." in text and "Bạn được 0 trên 3 điểm" in text
+    assert "Ô thả số 1" in labels and "Xem gợi ý" in labels
+    # The library's English interface defaults are gone; the author's own (English) question
+    # and feedback stay as written.
+    for english in ("Drop Zone", "draggable", "Show tip", "Check", "Retry", "Show solution"):
+        assert english.lower() not in (text + labels).lower(), english
+    assert "What are the colors" in text
