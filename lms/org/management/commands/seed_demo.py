@@ -5,7 +5,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 # Each app that has demo content exposes `<app>.demo.seed(stdout)`; order matters.
-DEMO_MODULES = ["lms.org.demo", "courses.demo", "quizzes.demo"]
+DEMO_MODULES = ["lms.org.demo", "courses.demo", "quizzes.demo", "certificates.demo"]
 
 
 class Command(BaseCommand):
