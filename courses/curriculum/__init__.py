@@ -14,10 +14,10 @@ MAIN_COURSE = {
         "của người dân tại bộ phận một cửa, ứng phó sự cố và vai trò người đứng đầu."
     ),
     "objectives": [
-        "Sau khóa học, học viên có thể nêu các văn bản pháp luật hiện hành về an ninh mạng và bảo vệ dữ liệu cá nhân và trách nhiệm của bản thân.",
-        "Sau khóa học, học viên có thể nhận diện và xử lý đúng các thủ đoạn lừa đảo, tấn công phi kỹ thuật thường gặp.",
-        "Sau khóa học, học viên có thể bảo vệ tài khoản công vụ, máy trạm và dữ liệu cá nhân của người dân trong công việc hằng ngày.",
-        "Sau khóa học, học viên có thể phát hiện, báo cáo sự cố kịp thời và biết nghĩa vụ thông báo vi phạm trong 72 giờ.",
+        "Sau khóa học, anh/chị có thể nêu các văn bản pháp luật hiện hành về an ninh mạng và bảo vệ dữ liệu cá nhân và trách nhiệm của bản thân.",
+        "Sau khóa học, anh/chị có thể nhận diện và xử lý đúng các thủ đoạn lừa đảo, tấn công phi kỹ thuật thường gặp.",
+        "Sau khóa học, anh/chị có thể bảo vệ tài khoản công vụ, máy trạm và dữ liệu cá nhân của người dân trong công việc hằng ngày.",
+        "Sau khóa học, anh/chị có thể phát hiện, báo cáo sự cố kịp thời và biết nghĩa vụ thông báo vi phạm trong 72 giờ.",
     ],
 }
 

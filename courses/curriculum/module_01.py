@@ -14,10 +14,10 @@ MODULE = {
         "nhạy cảm và bí mật nhà nước."
     ),
     "objectives": [
-        "Sau bài này, học viên có thể kể tên các văn bản pháp luật chính về an ninh mạng và bảo vệ dữ liệu cá nhân đang có hiệu lực, cùng thời điểm có hiệu lực của chúng.",
-        "Sau bài này, học viên có thể nêu được nghĩa vụ của bản thân khi tiếp nhận, sử dụng và lưu trữ thông tin trong công việc hằng ngày tại phường, xã.",
-        "Sau bài này, học viên có thể phân biệt thông tin công khai, dữ liệu cá nhân cơ bản, dữ liệu cá nhân nhạy cảm và bí mật nhà nước qua các tình huống cụ thể.",
-        "Sau bài này, học viên có thể biết phải báo cáo cho ai và trong thời hạn nào khi phát hiện sự cố lộ, mất dữ liệu.",
+        "Sau bài này, anh/chị có thể kể tên các văn bản pháp luật chính về an ninh mạng và bảo vệ dữ liệu cá nhân đang có hiệu lực, cùng thời điểm có hiệu lực của chúng.",
+        "Sau bài này, anh/chị có thể nêu được nghĩa vụ của bản thân khi tiếp nhận, sử dụng và lưu trữ thông tin trong công việc hằng ngày tại phường, xã.",
+        "Sau bài này, anh/chị có thể phân biệt thông tin công khai, dữ liệu cá nhân cơ bản, dữ liệu cá nhân nhạy cảm và bí mật nhà nước qua các tình huống cụ thể.",
+        "Sau bài này, anh/chị có thể biết phải báo cáo cho ai và trong thời hạn nào khi phát hiện sự cố lộ, mất dữ liệu.",
     ],
     "tags": ["phap-ly", "bao-ve-du-lieu-ca-nhan"],
     "body": [

@@ -12,10 +12,10 @@ MODULE = {
         "cuộc gọi, Zalo, Facebook và ứng dụng giả mạo; thực hành xác minh qua kênh thứ hai và báo cáo đúng nơi."
     ),
     "objectives": [
-        "Sau bài này, học viên có thể nhận ra dấu hiệu của thư lừa đảo, tin nhắn lừa đảo và cuộc gọi lừa đảo nhắm vào cán bộ, công chức.",
-        "Sau bài này, học viên có thể phát hiện tài khoản Zalo, Facebook mạo danh lãnh đạo hoặc đồng nghiệp và các ứng dụng VNeID, Cổng Dịch vụ công giả mạo.",
-        "Sau bài này, học viên có thể xác minh một yêu cầu bất thường qua kênh liên lạc thứ hai trước khi làm theo.",
-        "Sau bài này, học viên có thể báo cáo sự việc cho cán bộ đầu mối an toàn thông tin, Công an phường và trang cảnh báo chính thức.",
+        "Sau bài này, anh/chị có thể nhận ra dấu hiệu của thư lừa đảo, tin nhắn lừa đảo và cuộc gọi lừa đảo nhắm vào cán bộ, công chức.",
+        "Sau bài này, anh/chị có thể phát hiện tài khoản Zalo, Facebook mạo danh lãnh đạo hoặc đồng nghiệp và các ứng dụng VNeID, Cổng Dịch vụ công giả mạo.",
+        "Sau bài này, anh/chị có thể xác minh một yêu cầu bất thường qua kênh liên lạc thứ hai trước khi làm theo.",
+        "Sau bài này, anh/chị có thể báo cáo sự việc cho cán bộ đầu mối an toàn thông tin, Công an phường và trang cảnh báo chính thức.",
     ],
     "tags": ["lua-dao", "nhan-thuc-an-toan"],
     "body": [

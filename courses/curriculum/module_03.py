@@ -12,10 +12,10 @@ MODULE = {
         "kiêm nhiệm nhiều vị trí, và bàn giao tài khoản đúng cách khi thay đổi nhiệm vụ."
     ),
     "objectives": [
-        "Sau bài này, học viên có thể tạo cụm mật khẩu đủ mạnh, dễ nhớ và dùng riêng cho từng hệ thống công vụ.",
-        "Sau bài này, học viên có thể bật và sử dụng xác thực đa yếu tố cho tài khoản thư công vụ và các hệ thống được giao.",
-        "Sau bài này, học viên có thể dùng chức năng ủy quyền, phân quyền thay cho việc dùng chung tài khoản, kể cả khi kiêm nhiệm nhiều vị trí.",
-        "Sau bài này, học viên có thể thực hiện đúng việc bàn giao, khóa, thu hồi tài khoản khi chuyển công tác hoặc thay đổi nhiệm vụ.",
+        "Sau bài này, anh/chị có thể tạo cụm mật khẩu đủ mạnh, dễ nhớ và dùng riêng cho từng hệ thống công vụ.",
+        "Sau bài này, anh/chị có thể bật và sử dụng xác thực đa yếu tố cho tài khoản thư công vụ và các hệ thống được giao.",
+        "Sau bài này, anh/chị có thể dùng chức năng ủy quyền, phân quyền thay cho việc dùng chung tài khoản, kể cả khi kiêm nhiệm nhiều vị trí.",
+        "Sau bài này, anh/chị có thể thực hiện đúng việc bàn giao, khóa, thu hồi tài khoản khi chuyển công tác hoặc thay đổi nhiệm vụ.",
     ],
     "tags": ["tai-khoan-xac-thuc"],
     "body": [

@@ -12,10 +12,10 @@ MODULE = {
         "xử lý ban đầu đúng cách và duy trì sao lưu theo nguyên tắc 3-2-1."
     ),
     "objectives": [
-        "Sau bài này, học viên có thể kiểm tra và duy trì việc cập nhật hệ điều hành, phần mềm và phần mềm phòng chống mã độc trên máy trạm.",
-        "Sau bài này, học viên có thể sử dụng USB và thiết bị lưu trữ ngoài theo đúng quy tắc an toàn của đơn vị.",
-        "Sau bài này, học viên có thể nhận biết dấu hiệu mã độc tống tiền và thực hiện các bước xử lý ban đầu: ngắt kết nối, báo cán bộ đầu mối.",
-        "Sau bài này, học viên có thể giải thích và áp dụng nguyên tắc sao lưu 3-2-1 cho dữ liệu công việc.",
+        "Sau bài này, anh/chị có thể kiểm tra và duy trì việc cập nhật hệ điều hành, phần mềm và phần mềm phòng chống mã độc trên máy trạm.",
+        "Sau bài này, anh/chị có thể sử dụng USB và thiết bị lưu trữ ngoài theo đúng quy tắc an toàn của đơn vị.",
+        "Sau bài này, anh/chị có thể nhận biết dấu hiệu mã độc tống tiền và thực hiện các bước xử lý ban đầu: ngắt kết nối, báo cán bộ đầu mối.",
+        "Sau bài này, anh/chị có thể giải thích và áp dụng nguyên tắc sao lưu 3-2-1 cho dữ liệu công việc.",
     ],
     "tags": ["may-tram", "ung-pho-su-co"],
     "body": [

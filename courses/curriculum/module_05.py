@@ -12,10 +12,10 @@ MODULE = {
         "kiểm tra chữ ký số trên văn bản điện tử và nhận diện văn bản chỉ đạo giả mạo."
     ),
     "objectives": [
-        "Sau bài này, học viên có thể chỉ dùng thư điện tử công vụ và hệ thống quản lý văn bản và điều hành để trao đổi văn bản, tài liệu công việc.",
-        "Sau bài này, học viên có thể bảo quản thiết bị ký số, giữ bí mật mã PIN và biết phải làm gì khi mất thiết bị.",
-        "Sau bài này, học viên có thể kiểm tra chữ ký số trên một văn bản điện tử nhận được.",
-        "Sau bài này, học viên có thể nhận ra văn bản chỉ đạo giả mạo lan truyền qua Zalo, Facebook hoặc thư điện tử lạ.",
+        "Sau bài này, anh/chị có thể chỉ dùng thư điện tử công vụ và hệ thống quản lý văn bản và điều hành để trao đổi văn bản, tài liệu công việc.",
+        "Sau bài này, anh/chị có thể bảo quản thiết bị ký số, giữ bí mật mã PIN và biết phải làm gì khi mất thiết bị.",
+        "Sau bài này, anh/chị có thể kiểm tra chữ ký số trên một văn bản điện tử nhận được.",
+        "Sau bài này, anh/chị có thể nhận ra văn bản chỉ đạo giả mạo lan truyền qua Zalo, Facebook hoặc thư điện tử lạ.",
     ],
     "tags": ["van-ban-dien-tu", "chu-ky-so"],
     "body": [

@@ -12,11 +12,11 @@ MODULE = {
         "hồ sơ qua Zalo cá nhân; giữ bàn làm việc, màn hình gọn gàng và hủy tài liệu an toàn."
     ),
     "objectives": [
-        "Sau bài này, học viên có thể áp dụng nguyên tắc đúng mục đích và tối thiểu hóa khi thu thập, sao chụp giấy tờ của người dân.",
-        "Sau bài này, học viên có thể chuyển hồ sơ, giấy tờ của người dân qua kênh chính thức thay cho Zalo hay mạng xã hội cá nhân.",
-        "Sau bài này, học viên có thể giữ bàn làm việc và màn hình không để lộ thông tin khi tiếp dân.",
-        "Sau bài này, học viên có thể hủy giấy tờ, tệp dữ liệu hết nhu cầu sử dụng theo cách an toàn.",
-        "Sau bài này, học viên có thể xử lý đúng khi người dân hỏi về dữ liệu của họ hoặc khi phát hiện sự cố lộ dữ liệu.",
+        "Sau bài này, anh/chị có thể áp dụng nguyên tắc đúng mục đích và tối thiểu hóa khi thu thập, sao chụp giấy tờ của người dân.",
+        "Sau bài này, anh/chị có thể chuyển hồ sơ, giấy tờ của người dân qua kênh chính thức thay cho Zalo hay mạng xã hội cá nhân.",
+        "Sau bài này, anh/chị có thể giữ bàn làm việc và màn hình không để lộ thông tin khi tiếp dân.",
+        "Sau bài này, anh/chị có thể hủy giấy tờ, tệp dữ liệu hết nhu cầu sử dụng theo cách an toàn.",
+        "Sau bài này, anh/chị có thể xử lý đúng khi người dân hỏi về dữ liệu của họ hoặc khi phát hiện sự cố lộ dữ liệu.",
     ],
     "tags": ["bao-ve-du-lieu-ca-nhan", "mot-cua"],
     "body": [

@@ -13,10 +13,10 @@ MODULE = {
         "cho đầu mối để xử lý trong thời hạn luật định."
     ),
     "objectives": [
-        "Sau bài này, học viên có thể kể tên các quyền chính của chủ thể dữ liệu theo Luật Bảo vệ dữ liệu cá nhân.",
-        "Sau bài này, học viên có thể nhận diện một yêu cầu truy cập, chỉnh sửa, xóa, phản đối xử lý hoặc rút lại sự đồng ý, kể cả khi người dân không dùng đúng thuật ngữ.",
-        "Sau bài này, học viên có thể xác minh người yêu cầu trước khi cung cấp hay thay đổi dữ liệu.",
-        "Sau bài này, học viên có thể ghi nhận yêu cầu và chuyển ngay cho cán bộ đầu mối để bảo đảm thời hạn luật định.",
+        "Sau bài này, anh/chị có thể kể tên các quyền chính của chủ thể dữ liệu theo Luật Bảo vệ dữ liệu cá nhân.",
+        "Sau bài này, anh/chị có thể nhận diện một yêu cầu truy cập, chỉnh sửa, xóa, phản đối xử lý hoặc rút lại sự đồng ý, kể cả khi người dân không dùng đúng thuật ngữ.",
+        "Sau bài này, anh/chị có thể xác minh người yêu cầu trước khi cung cấp hay thay đổi dữ liệu.",
+        "Sau bài này, anh/chị có thể ghi nhận yêu cầu và chuyển ngay cho cán bộ đầu mối để bảo đảm thời hạn luật định.",
     ],
     "tags": ["quyen-chu-the", "bao-ve-du-lieu-ca-nhan", "mot-cua"],
     "body": [

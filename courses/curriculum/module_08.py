@@ -13,10 +13,10 @@ MODULE = {
         "hoặc dịch vụ lưu trữ đám mây cá nhân."
     ),
     "objectives": [
-        "Sau bài này, học viên có thể phân loại một tài liệu thành công khai, nội bộ, chứa dữ liệu cá nhân hoặc bí mật nhà nước trước khi chia sẻ.",
-        "Sau bài này, học viên có thể chọn kênh chia sẻ phù hợp với từng loại thông tin.",
-        "Sau bài này, học viên có thể nhận ra các rủi ro khi đăng bài, chụp ảnh màn hình hoặc chuyển tiếp tin trong nhóm Zalo và trên mạng xã hội.",
-        "Sau bài này, học viên có thể sử dụng công cụ AI và dịch vụ đám mây mà không đưa dữ liệu cá nhân hay tài liệu nội bộ ra ngoài.",
+        "Sau bài này, anh/chị có thể phân loại một tài liệu thành công khai, nội bộ, chứa dữ liệu cá nhân hoặc bí mật nhà nước trước khi chia sẻ.",
+        "Sau bài này, anh/chị có thể chọn kênh chia sẻ phù hợp với từng loại thông tin.",
+        "Sau bài này, anh/chị có thể nhận ra các rủi ro khi đăng bài, chụp ảnh màn hình hoặc chuyển tiếp tin trong nhóm Zalo và trên mạng xã hội.",
+        "Sau bài này, anh/chị có thể sử dụng công cụ AI và dịch vụ đám mây mà không đưa dữ liệu cá nhân hay tài liệu nội bộ ra ngoài.",
     ],
     "tags": ["phan-loai-thong-tin", "chia-se-an-toan", "ai-va-dam-may"],
     "body": [

@@ -12,10 +12,10 @@ MODULE = {
         "chính thức, tránh Wi-Fi công cộng cho việc công, khóa và bảo vệ điện thoại, kiểm soát quyền của ứng dụng."
     ),
     "objectives": [
-        "Sau bài này, học viên có thể chỉ sử dụng phương thức truy cập từ xa do đơn vị cung cấp khi làm việc ngoài trụ sở.",
-        "Sau bài này, học viên có thể nhận biết rủi ro của Wi-Fi công cộng và chọn cách kết nối an toàn hơn.",
-        "Sau bài này, học viên có thể cài đặt khóa màn hình, sao lưu và chức năng xóa dữ liệu từ xa cho điện thoại dùng cho công việc.",
-        "Sau bài này, học viên có thể kiểm tra và thu hồi quyền truy cập không cần thiết của ứng dụng trên điện thoại.",
+        "Sau bài này, anh/chị có thể chỉ sử dụng phương thức truy cập từ xa do đơn vị cung cấp khi làm việc ngoài trụ sở.",
+        "Sau bài này, anh/chị có thể nhận biết rủi ro của Wi-Fi công cộng và chọn cách kết nối an toàn hơn.",
+        "Sau bài này, anh/chị có thể cài đặt khóa màn hình, sao lưu và chức năng xóa dữ liệu từ xa cho điện thoại dùng cho công việc.",
+        "Sau bài này, anh/chị có thể kiểm tra và thu hồi quyền truy cập không cần thiết của ứng dụng trên điện thoại.",
     ],
     "tags": ["lam-viec-tu-xa", "thiet-bi-di-dong"],
     "body": [

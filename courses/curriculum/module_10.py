@@ -13,10 +13,10 @@ MODULE = {
         "dữ liệu cá nhân trong 72 giờ."
     ),
     "objectives": [
-        "Sau bài này, học viên có thể nhận biết các dấu hiệu thường gặp của sự cố an toàn thông tin và vi phạm dữ liệu cá nhân.",
-        "Sau bài này, học viên có thể báo cáo sự cố ngay cho cán bộ đầu mối qua đúng kênh, với đủ thông tin cần thiết.",
-        "Sau bài này, học viên có thể giữ nguyên chứng cứ và tránh các thao tác làm sự cố nặng thêm.",
-        "Sau bài này, học viên có thể giải thích nghĩa vụ thông báo vi phạm dữ liệu cá nhân cho cơ quan có thẩm quyền trong 72 giờ.",
+        "Sau bài này, anh/chị có thể nhận biết các dấu hiệu thường gặp của sự cố an toàn thông tin và vi phạm dữ liệu cá nhân.",
+        "Sau bài này, anh/chị có thể báo cáo sự cố ngay cho cán bộ đầu mối qua đúng kênh, với đủ thông tin cần thiết.",
+        "Sau bài này, anh/chị có thể giữ nguyên chứng cứ và tránh các thao tác làm sự cố nặng thêm.",
+        "Sau bài này, anh/chị có thể giải thích nghĩa vụ thông báo vi phạm dữ liệu cá nhân cho cơ quan có thẩm quyền trong 72 giờ.",
     ],
     "tags": ["ung-pho-su-co", "vi-pham-du-lieu", "bao-cao-su-co"],
     "body": [

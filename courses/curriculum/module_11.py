@@ -13,11 +13,11 @@ MODULE = {
         "bảng tổng hợp của đơn vị."
     ),
     "objectives": [
-        "Sau bài này, học viên có thể phân công bằng văn bản cán bộ đầu mối an toàn thông tin, đầu mối bảo vệ dữ liệu cá nhân và người dự phòng.",
-        "Sau bài này, học viên có thể tổ chức xác định, phê duyệt cấp độ an toàn và phương án bảo vệ cho hệ thống thông tin do đơn vị quản lý theo Nghị định 85/2016/NĐ-CP.",
-        "Sau bài này, học viên có thể bố trí kinh phí, phê duyệt kế hoạch ứng phó sự cố và chủ trì diễn tập hằng năm.",
-        "Sau bài này, học viên có thể đọc bảng theo dõi của đơn vị để đôn đốc bồi dưỡng, xử lý tồn tại và báo cáo cấp trên.",
-        "Sau bài này, học viên có thể chỉ đạo xử lý một vi phạm dữ liệu cá nhân bảo đảm thời hạn thông báo 72 giờ.",
+        "Sau bài này, anh/chị có thể phân công bằng văn bản cán bộ đầu mối an toàn thông tin, đầu mối bảo vệ dữ liệu cá nhân và người dự phòng.",
+        "Sau bài này, anh/chị có thể tổ chức xác định, phê duyệt cấp độ an toàn và phương án bảo vệ cho hệ thống thông tin do đơn vị quản lý theo Nghị định 85/2016/NĐ-CP.",
+        "Sau bài này, anh/chị có thể bố trí kinh phí, phê duyệt kế hoạch ứng phó sự cố và chủ trì diễn tập hằng năm.",
+        "Sau bài này, anh/chị có thể đọc bảng theo dõi của đơn vị để đôn đốc bồi dưỡng, xử lý tồn tại và báo cáo cấp trên.",
+        "Sau bài này, anh/chị có thể chỉ đạo xử lý một vi phạm dữ liệu cá nhân bảo đảm thời hạn thông báo 72 giờ.",
     ],
     "tags": ["trach-nhiem-lanh-dao", "cap-do-an-toan", "ung-pho-su-co"],
     "body": [
@@ -166,16 +166,16 @@ MODULE = {
         ("paragraph",
          "<p>Nền tảng An Toàn Số cung cấp cho lãnh đạo bảng theo dõi của đơn vị. Lãnh đạo nên xem định kỳ, ít nhất mỗi tháng một lần, và chú ý:</p>"
          "<ul>"
-         "<li><strong>Tiến độ bồi dưỡng</strong>: bao nhiêu cán bộ đã hoàn thành các học phần bắt buộc, ai còn chậm so với yêu cầu 40 tiết mỗi năm.</li>"
+         "<li><strong>Tiến độ bồi dưỡng</strong>: bao nhiêu cán bộ đã hoàn thành các bài học bắt buộc, ai còn chậm so với yêu cầu 40 tiết mỗi năm.</li>"
          "<li><strong>Kết quả kiểm tra</strong>: những nội dung nhiều người trả lời sai là chỗ cần nhắc lại trong giao ban.</li>"
          "<li><strong>Cam kết thường niên</strong>: ai chưa ký cam kết bảo đảm an toàn thông tin trong đợt bồi dưỡng quanh ngày 6/8.</li>"
-         "<li><strong>Nhóm đối tượng</strong>: cán bộ một cửa, đầu mối công nghệ thông tin và lãnh đạo đã học đủ các học phần dành riêng cho mình chưa.</li>"
+         "<li><strong>Nhóm đối tượng</strong>: cán bộ một cửa, đầu mối công nghệ thông tin và lãnh đạo đã học đủ các bài học dành riêng cho mình chưa.</li>"
          "</ul>"
          "<p>Số liệu chỉ có ý nghĩa khi dẫn đến hành động: phân công người nhắc nhở, bố trí thời gian học trong giờ hành chính cho bộ phận bận nhất, và đưa nội dung "
          "an toàn thông tin vào giao ban định kỳ.</p>"),
         ("knowledge_check", {
             "situation": (
-                "Bảng theo dõi cho thấy 90% cán bộ phường đã hoàn thành học phần về lừa đảo, nhưng ở bộ phận một cửa chỉ có 40%, vì bộ phận này luôn đông người dân."
+                "Bảng theo dõi cho thấy 90% cán bộ phường đã hoàn thành bài học về lừa đảo, nhưng ở bộ phận một cửa chỉ có 40%, vì bộ phận này luôn đông người dân."
             ),
             "question": "Lãnh đạo nên làm gì?",
             "options": [
@@ -199,8 +199,8 @@ MODULE = {
                  "answer": "<p>Có thể thuê dịch vụ kỹ thuật, nhưng không thể chuyển giao trách nhiệm của chủ quản. Hợp đồng phải có điều khoản bảo vệ dữ liệu, và đơn vị vẫn phải có đầu mối nội bộ giám sát.</p>"},
                 {"question": "Diễn tập có tốn kém không?",
                  "answer": "<p>Không nhất thiết. Một buổi diễn tập trên bàn với vài tình huống thực tế, có biên bản và danh sách việc cần sửa, đã mang lại nhiều giá trị. Diễn tập kỹ thuật phức tạp hơn có thể phối hợp với cơ quan chuyên trách của Thành phố.</p>"},
-                {"question": "Lãnh đạo có phải học đủ các học phần như cán bộ khác không?",
-                 "answer": "<p>Có. Lãnh đạo là mục tiêu hàng đầu của lừa đảo giả danh và là người ra quyết định khi có sự cố, nên cần học cả học phần chung lẫn học phần dành cho lãnh đạo.</p>"},
+                {"question": "Lãnh đạo có phải học đủ các bài học như cán bộ khác không?",
+                 "answer": "<p>Có. Lãnh đạo là mục tiêu hàng đầu của lừa đảo giả danh và là người ra quyết định khi có sự cố, nên cần học cả bài học chung lẫn bài học dành cho lãnh đạo.</p>"},
             ],
         }),
     ],

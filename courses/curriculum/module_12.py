@@ -8,15 +8,15 @@ MODULE = {
     "tiet": Decimal("4"),
     "minutes": 180,
     "summary": (
-        "Học phần tổng kết hằng năm vào dịp Ngày An ninh mạng Việt Nam 6/8: hệ thống lại các quy tắc cốt lõi, cập nhật "
+        "Bài học tổng kết hằng năm vào dịp Ngày An ninh mạng Việt Nam 6/8: hệ thống lại các quy tắc cốt lõi, cập nhật "
         "thủ đoạn lừa đảo và thay đổi pháp luật trong năm, làm bài kiểm tra với yêu cầu đạt từ 80% và ký cam kết thường niên."
     ),
     "objectives": [
-        "Sau bài này, học viên có thể nhắc lại mười quy tắc cốt lõi về an toàn thông tin và bảo vệ dữ liệu cá nhân trong công việc tại phường, xã.",
-        "Sau bài này, học viên có thể nhận diện các thủ đoạn lừa đảo mới trong năm nhắm vào cán bộ và người dân.",
-        "Sau bài này, học viên có thể nêu các văn bản pháp luật mới có hiệu lực trong năm và ảnh hưởng của chúng đến công việc.",
-        "Sau bài này, học viên có thể đạt bài kiểm tra thường niên với kết quả từ 80% trở lên.",
-        "Sau bài này, học viên có thể hiểu và ký cam kết thường niên về bảo đảm an toàn thông tin.",
+        "Sau bài này, anh/chị có thể nhắc lại mười quy tắc cốt lõi về an toàn thông tin và bảo vệ dữ liệu cá nhân trong công việc tại phường, xã.",
+        "Sau bài này, anh/chị có thể nhận diện các thủ đoạn lừa đảo mới trong năm nhắm vào cán bộ và người dân.",
+        "Sau bài này, anh/chị có thể nêu các văn bản pháp luật mới có hiệu lực trong năm và ảnh hưởng của chúng đến công việc.",
+        "Sau bài này, anh/chị có thể đạt bài kiểm tra thường niên với kết quả từ 80% trở lên.",
+        "Sau bài này, anh/chị có thể hiểu và ký cam kết thường niên về bảo đảm an toàn thông tin.",
     ],
     "tags": ["on-tap-thuong-nien", "cam-ket"],
     "body": [
@@ -26,7 +26,7 @@ MODULE = {
          "cùng ôn lại kiến thức, cập nhật những gì đã thay đổi trong năm và tự kiểm tra mình. Thủ đoạn lừa đảo thay đổi rất nhanh: năm trước là "
          "tin nhắn mạo danh ngân hàng, năm nay là cuộc gọi “cập nhật thông tin sau sáp nhập” và cuộc gọi video giả mạo lãnh đạo. Pháp luật cũng "
          "thay đổi: năm 2026 có Luật Bảo vệ dữ liệu cá nhân và Luật An ninh mạng mới. Kiến thức học một lần rồi để đó sẽ nhanh chóng lạc hậu.</p>"
-         "<p>Học phần gồm bốn phần: ôn lại mười quy tắc cốt lõi, cập nhật tình hình trong năm, làm bài kiểm tra và ký cam kết thường niên. Thời lượng "
+         "<p>Bài học gồm bốn phần: ôn lại mười quy tắc cốt lõi, cập nhật tình hình trong năm, làm bài kiểm tra và ký cam kết thường niên. Thời lượng "
          "4 tiết được tính vào yêu cầu 40 tiết bồi dưỡng mỗi năm của Thành phố.</p>"),
         ("heading", "Mười quy tắc cốt lõi"),
         ("paragraph",
@@ -114,7 +114,7 @@ MODULE = {
          "<li>Khi phân vân, chọn phương án có bước xác minh, dùng kênh chính thức và báo cho đầu mối.</li>"
          "<li>Tự làm bài. Mục đích của bài kiểm tra là giúp anh/chị biết mình còn hổng chỗ nào, không phải để lấy điểm.</li>"
          "</ul>"
-         "<p>Nếu chưa đạt, anh/chị xem lại phản hồi của những câu sai, ôn lại học phần liên quan và làm lại theo hướng dẫn của đơn vị.</p>"),
+         "<p>Nếu chưa đạt, anh/chị xem lại phản hồi của những câu sai, ôn lại bài học liên quan và làm lại theo hướng dẫn của đơn vị.</p>"),
         ("heading", "Cam kết thường niên"),
         ("paragraph",
          "<p>Sau khi đạt bài kiểm tra, mỗi cán bộ, công chức ký cam kết thường niên. Cam kết không phải thủ tục hình thức mà là lời xác nhận rằng anh/chị "
@@ -138,10 +138,10 @@ MODULE = {
         ("accordion", {
             "title": "Câu hỏi thường gặp",
             "items": [
-                {"question": "Tôi đã học đủ các học phần trong năm, có phải làm bài kiểm tra thường niên không?",
+                {"question": "Tôi đã học đủ các bài học trong năm, có phải làm bài kiểm tra thường niên không?",
                  "answer": "<p>Có. Bài kiểm tra thường niên là bắt buộc với mọi cán bộ, công chức, kể cả người đã học đủ, vì nó bao gồm cả nội dung cập nhật trong năm.</p>"},
                 {"question": "Tôi mới được tuyển dụng sau ngày 6/8 thì sao?",
-                 "answer": "<p>Anh/chị học các học phần bắt buộc theo lộ trình cho người mới, sau đó làm bài kiểm tra và ký cam kết theo hướng dẫn của đơn vị, không cần chờ đến năm sau.</p>"},
+                 "answer": "<p>Anh/chị học các bài học bắt buộc theo lộ trình cho người mới, sau đó làm bài kiểm tra và ký cam kết theo hướng dẫn của đơn vị, không cần chờ đến năm sau.</p>"},
                 {"question": "Ký cam kết rồi mà vẫn để xảy ra sự cố thì có bị xử lý không?",
                  "answer": "<p>Việc xử lý tùy tính chất, mức độ và có lỗi hay không. Báo cáo kịp thời và hợp tác khắc phục luôn được ghi nhận. Giấu sự cố mới là hành vi bị xem xét nghiêm khắc nhất.</p>"},
             ],

@@ -10,10 +10,10 @@ COURSE = {
     "tiet": Decimal("4"),
     "minutes": 180,
     "objectives": [
-        "Sau khóa này, học viên có thể nhận diện các thủ đoạn lừa đảo mới trong năm: giả danh cập nhật dữ liệu sau sáp nhập, VNeID và Cổng Dịch vụ công giả, cuộc gọi giả mạo lãnh đạo, mã QR lừa đảo, tin nhắn “phạt nguội” giả.",
-        "Sau khóa này, học viên có thể hướng dẫn người dân tự bảo vệ và biết báo cáo lừa đảo qua đúng kênh.",
-        "Sau khóa này, học viên có thể nêu thời điểm có hiệu lực và ý chính của Luật Bảo vệ dữ liệu cá nhân, Nghị định 356/2025/NĐ-CP và Luật An ninh mạng 2025.",
-        "Sau khóa này, học viên có thể hiểu và ký cam kết thường niên về bảo đảm an toàn thông tin và bảo vệ dữ liệu cá nhân.",
+        "Sau khóa này, anh/chị có thể nhận diện các thủ đoạn lừa đảo mới trong năm: giả danh cập nhật dữ liệu sau sáp nhập, VNeID và Cổng Dịch vụ công giả, cuộc gọi giả mạo lãnh đạo, mã QR lừa đảo, tin nhắn “phạt nguội” giả.",
+        "Sau khóa này, anh/chị có thể hướng dẫn người dân tự bảo vệ và biết báo cáo lừa đảo qua đúng kênh.",
+        "Sau khóa này, anh/chị có thể nêu thời điểm có hiệu lực và ý chính của Luật Bảo vệ dữ liệu cá nhân, Nghị định 356/2025/NĐ-CP và Luật An ninh mạng 2025.",
+        "Sau khóa này, anh/chị có thể hiểu và ký cam kết thường niên về bảo đảm an toàn thông tin và bảo vệ dữ liệu cá nhân.",
     ],
     "modules": [
         {
@@ -28,10 +28,10 @@ COURSE = {
                 "và cách báo cáo khi gặp dấu hiệu lừa đảo."
             ),
             "objectives": [
-                "Sau bài này, học viên có thể nhận diện cuộc gọi, tin nhắn giả danh “cập nhật thông tin sau sáp nhập”.",
-                "Sau bài này, học viên có thể phân biệt ứng dụng VNeID, Cổng Dịch vụ công thật với bản giả.",
-                "Sau bài này, học viên có thể xác minh cuộc gọi video hoặc giọng nói có dấu hiệu giả mạo lãnh đạo.",
-                "Sau bài này, học viên có thể cảnh giác với mã QR và tin nhắn “phạt nguội” lừa đảo, và hướng dẫn người dân tại bộ phận một cửa.",
+                "Sau bài này, anh/chị có thể nhận diện cuộc gọi, tin nhắn giả danh “cập nhật thông tin sau sáp nhập”.",
+                "Sau bài này, anh/chị có thể phân biệt ứng dụng VNeID, Cổng Dịch vụ công thật với bản giả.",
+                "Sau bài này, anh/chị có thể xác minh cuộc gọi video hoặc giọng nói có dấu hiệu giả mạo lãnh đạo.",
+                "Sau bài này, anh/chị có thể cảnh giác với mã QR và tin nhắn “phạt nguội” lừa đảo, và hướng dẫn người dân tại bộ phận một cửa.",
             ],
             "tags": ["lua-dao", "canh-bao-2026"],
             "body": [
@@ -138,10 +138,10 @@ COURSE = {
                 "và nội dung cam kết thường niên của cán bộ, công chức."
             ),
             "objectives": [
-                "Sau bài này, học viên có thể nêu số hiệu và thời điểm có hiệu lực của các văn bản pháp luật mới năm 2026.",
-                "Sau bài này, học viên có thể giải thích những thay đổi thực tế trong công việc hằng ngày do các văn bản này đặt ra.",
-                "Sau bài này, học viên có thể nhắc lại nghĩa vụ thông báo vi phạm dữ liệu cá nhân trong 72 giờ và quyền của chủ thể dữ liệu.",
-                "Sau bài này, học viên có thể hiểu từng nội dung của cam kết thường niên trước khi ký.",
+                "Sau bài này, anh/chị có thể nêu số hiệu và thời điểm có hiệu lực của các văn bản pháp luật mới năm 2026.",
+                "Sau bài này, anh/chị có thể giải thích những thay đổi thực tế trong công việc hằng ngày do các văn bản này đặt ra.",
+                "Sau bài này, anh/chị có thể nhắc lại nghĩa vụ thông báo vi phạm dữ liệu cá nhân trong 72 giờ và quyền của chủ thể dữ liệu.",
+                "Sau bài này, anh/chị có thể hiểu từng nội dung của cam kết thường niên trước khi ký.",
             ],
             "tags": ["phap-ly", "cam-ket"],
             "body": [

@@ -43,3 +43,45 @@ def test_django_and_wagtail_login_messages_are_overridden_too():
         message = str(AuthenticationForm.error_messages["invalid_login"])
         assert STIFF not in message
         assert message.startswith("Chưa đúng %(username)s hoặc mật khẩu")
+
+
+def _callout_html(kind, title):
+    from content.blocks import CalloutBlock
+
+    block = CalloutBlock()
+    value = block.to_python({"kind": kind, "title": title, "body": "<p>Luật 91/2025/QH15.</p>"})
+    with translation.override("vi"):
+        return str(block.render(value))
+
+
+def test_a_legal_callout_titled_with_its_label_shows_the_label_once():
+    html = _callout_html("legal", "Căn cứ pháp lý")
+    assert "Căn cứ pháp lý: Căn cứ pháp lý" not in html
+    assert html.count("Căn cứ pháp lý") == 2  # the aside's aria-label and the visible label
+
+
+def test_a_callout_with_its_own_title_keeps_label_and_title():
+    html = _callout_html("legal", "Căn cứ pháp lý về dữ liệu cá nhân")
+    assert "Căn cứ pháp lý: Căn cứ pháp lý về dữ liệu cá nhân" in html
+
+
+def test_objectives_speak_to_the_learner_like_the_lessons():
+    """The lessons say "anh/chị"; the objectives did say "học viên" (docs/glossary.md)."""
+    import importlib
+    import pkgutil
+
+    from courses import curriculum
+
+    objectives = []
+    modules = [curriculum] + [
+        importlib.import_module(f"courses.curriculum.{info.name}")
+        for info in pkgutil.iter_modules(curriculum.__path__)
+    ]
+    for module in modules:
+        for value in vars(module).values():
+            if isinstance(value, dict) and "objectives" in value:
+                objectives.extend(value["objectives"])
+    assert len(objectives) >= 40
+    third_person = [text for text in objectives if "học viên" in text]
+    assert not third_person, third_person
+    assert all("anh/chị" in text for text in objectives)
