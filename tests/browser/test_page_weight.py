@@ -100,3 +100,34 @@ def test_lessons_first_load_within_budget_and_player_only_when_opened(
     with capsys.disabled():
         print()
         print_table([text_load, h5p_load, activity])
+
+
+def test_without_javascript_the_activity_is_a_link_to_its_frame(
+    chromium, live_server, learner, password, lessons
+):
+    import html
+    import re
+
+    _text, h5p = lessons
+    context = chromium.new_context(java_script_enabled=False, locale="vi-VN")
+    api_login(context, live_server.url, learner.username, password)
+    page = context.new_page()
+    load = first_load(page, live_server, h5p.url, "H5P lesson without JavaScript")
+    link = page.get_by_role("link", name="Mở hoạt động")
+    href = link.get_attribute("href")
+    assert "/h5p/play/" in href and link.get_attribute("target") == "_blank"
+    assert "noopener" in link.get_attribute("rel")
+    # The sandboxed frame stays inert in its <template>: nothing of the player is fetched.
+    assert page.locator("iframe").count() == 0
+    assert not [row for row in load.rows if "/h5p/play/" in row[1]]
+    # (Chromium's script switch leaves the parser's scripting flag on, so <noscript> is not
+    # rendered here; a browser with JavaScript off shows it.)
+    assert "cần bật JavaScript" in page.locator(".h5p-player noscript").inner_html()
+    # The link opens the very frame the page would embed (same capability, same sandbox).
+    frame = re.search(
+        r'<template class="h5p-frame-template"><iframe class="h5p-frame" src="([^"]+)" '
+        r'sandbox="([^"]*)"',
+        page.content(),
+    )
+    assert html.unescape(frame[1]) == href and frame[2] == "allow-scripts"
+    context.close()
