@@ -2,6 +2,7 @@
 "đã ghi nhận" only once the server accepted a real answer, and the lesson's badge follows
 the server's answer without a reload (issue 11, point 4)."""
 
+# ruff: noqa: F811 - the h5p_module fixture is imported from tests/browser/test_h5p.py
 import pytest
 
 from tests.browser.test_h5p import h5p_module, is_answered_post, open_activity  # noqa: F401
@@ -24,7 +25,7 @@ def test_truefalse_in_vietnamese_recorded_only_after_a_real_answer(
     live_server,
     learner,
     password,
-    h5p_module,  # noqa: F811
+    h5p_module,
 ):
     from courses.models import ModuleProgress
 
@@ -89,7 +90,7 @@ def test_dragtext_interface_is_vietnamese(
     learner,
     password,
     h5p_module,
-    trainer,  # noqa: F811
+    trainer,
 ):
     from wagtail.models import ReferenceIndex
 
@@ -120,3 +121,29 @@ def test_dragtext_interface_is_vietnamese(
     for english in ("Drop Zone", "draggable", "Show tip", "Check", "Retry", "Show solution"):
         assert english.lower() not in (text + labels).lower(), english
     assert "What are the colors" in text
+
+
+def test_an_answer_the_server_refuses_is_not_called_recorded(
+    browser_page, live_server, learner, password, h5p_module
+):
+    from content.h5p.models import H5PStatement
+    from courses.models import ModuleProgress
+
+    module, _package = h5p_module
+    page = browser_page
+    login(page, live_server, learner.username, password)
+    page.goto(f"{live_server.url}{module.url}")
+    # A stale or forged attempt token: the server refuses every statement (403).
+    page.evaluate("document.querySelector('[data-h5p-player]').dataset.attempt = 'cu'")
+    open_activity(page)
+    frame = page.frame_locator(".h5p-player iframe")
+    frame.get_by_text("Sai", exact=True).click()
+    with page.expect_response(is_answered_post) as posted:
+        frame.get_by_role("button", name="Kiểm tra").click()
+    assert posted.value.status == 403
+    status = page.locator(".h5p-status")
+    status.get_by_text("kết quả này không được ghi nhận").wait_for()
+    assert "Kết quả đã được ghi nhận" not in status.inner_text()
+    assert page.locator("[data-module-badge]").inner_text() == "Chưa hoàn thành"
+    assert not H5PStatement.objects.exists()
+    assert not ModuleProgress.objects.filter(user=learner).exists()
