@@ -160,6 +160,8 @@ FORMAT_MODULE_PATH = ["lms.formats"]
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 WAGTAIL_TIME_FORMAT = "%H:%M"
+# New pages get ASCII slugs: "Sao lưu dữ liệu định kỳ" → sao-luu-du-lieu-dinh-ky (lms/lib/slugs.py).
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "static_collected"
