@@ -12,7 +12,10 @@ class OrgConfig(AppConfig):
         from django.db import connections
         from django.db.backends.signals import connection_created
 
+        from lms.lib import slugs
         from lms.lib.collation import register_sqlite_collation
+
+        slugs.install()  # ASCII slugs for new pages, đ → d (lms/lib/slugs.py)
 
         connection_created.connect(register_sqlite_collation, dispatch_uid="lms-vi-collation")
         # A connection opened before this app was ready (rare: a settings check) gets it too.
