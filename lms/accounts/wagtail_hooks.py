@@ -7,8 +7,12 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.admin import messages
+from wagtail.admin.forms.account import NameEmailForm
 
 from .privilege import may_grant_group, may_manage_account
+
+# docs/glossary.md: "Họ" before "Tên". Wagtail's own account form asks for the given name first.
+NameEmailForm.field_order = ["last_name", "first_name", "email"]
 
 
 @hooks.register("before_bulk_action")

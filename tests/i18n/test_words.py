@@ -85,3 +85,61 @@ def test_objectives_speak_to_the_learner_like_the_lessons():
     third_person = [text for text in objectives if "học viên" in text]
     assert not third_person, third_person
     assert all("anh/chị" in text for text in objectives)
+
+
+# Wagtail's templates put our names (verbose names, workflow and task names) into its own
+# sentences; the translations are worded so that the result reads as Vietnamese.
+WORKFLOW = "Duyệt nội dung đào tạo"
+TASK = "Sở Nội vụ duyệt nội dung"
+
+
+@pytest.mark.parametrize(
+    "msgid, params, expected",
+    [
+        ("Choose %(object)s", {"object": "năng lực"}, "Chọn năng lực"),
+        (
+            "Submit to %(workflow_name)s",
+            {"workflow_name": WORKFLOW},
+            f"Gửi vào quy trình “{WORKFLOW}”",
+        ),
+        ("Resubmit to %(task_name)s", {"task_name": TASK}, f"Gửi lại cho bước “{TASK}”"),
+        (
+            "The %(model_name)s could not be created due to errors.",
+            {"model_name": "câu hỏi"},
+            "Chưa tạo được câu hỏi vì có lỗi.",
+        ),
+        (
+            "%(model_name)s '%(object)s' created.",
+            {"model_name": "Câu hỏi", "object": "Mật khẩu mạnh"},
+            "Đã tạo Câu hỏi “Mật khẩu mạnh”.",
+        ),
+        ("History", {}, "Lịch sử"),
+        ("Home", {}, "Trang chủ"),
+        ("Delete", {}, "Xóa"),
+        ("Search term", {}, "Từ khóa tìm kiếm"),
+    ],
+)
+def test_wagtail_sentences_read_well_with_our_names(msgid, params, expected):
+    from django.utils.translation import gettext
+
+    with translation.override("vi"):
+        text = gettext(msgid)
+    assert (text % params if params else text) == expected
+
+
+def test_the_dashboard_names_the_waiting_step_in_vietnamese():
+    """ "Awaiting" + task name on the dashboard, "Changes requested at" + task name."""
+    from django.utils.translation import gettext
+
+    with translation.override("vi"):
+        assert f"{gettext('Awaiting')} {TASK}" == f"Đang chờ {TASK}"
+        assert f"{gettext('Changes requested at')} {TASK}" == f"Bị yêu cầu chỉnh sửa ở bước {TASK}"
+
+
+def test_the_account_form_asks_for_the_family_name_first():
+    from wagtail.admin.forms.account import NameEmailForm
+
+    with translation.override("vi"):
+        form = NameEmailForm()
+        labels = [str(form.fields[name].label) for name in form.fields]
+    assert labels.index("Họ") < labels.index("Tên")
