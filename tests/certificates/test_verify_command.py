@@ -156,3 +156,24 @@ def test_missing_key_is_a_warning_not_an_error(settings, tmp_path):
     finally:
         signing.reset_signer_cache()
     assert [p.id for p in problems] == ["certificates.W001"]
+
+
+def test_checks_are_registered_so_production_refuses_to_start(settings):
+    """Through `manage.py check` itself (registered in CertificatesConfig.ready)."""
+    from django.core.management.base import SystemCheckError
+
+    call_command("check")  # demo allowed here: no error
+    settings.LMS_DEMO_ALLOWED = False
+    with pytest.raises(SystemCheckError, match="certificates.E001"):
+        call_command("check")
+
+
+def test_certificate_files_are_stored_outside_media_root():
+    """Base settings: the private certificate folder is not under MEDIA_ROOT (no /media/ URL
+    reaches it; downloads go through the view)."""
+    from lms.settings import base
+
+    location = base.STORAGES["certificates"]["OPTIONS"]["location"]
+    assert base.CERT_STORAGE_KIND == "file"
+    assert not str(location).startswith(str(base.MEDIA_ROOT))
+    assert location == base.CERT_ROOT
