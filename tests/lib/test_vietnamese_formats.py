@@ -155,3 +155,25 @@ def test_filters():
     assert ">5 phút trước</time>" in html
     assert f'title="{local:%d/%m/%Y %H:%M}"' in html
     assert render("{{ d|relative_time }}{{ d|vi_date }}{{ d|percent }}", d=None) == ""
+
+
+def test_wagtail_admin_relative_dates_are_vietnamese():
+    moment = timezone.now() - datetime.timedelta(minutes=8)
+    html = Template("{% load wagtailadmin_tags %}{% human_readable_date d %}").render(
+        Context({"d": moment})
+    )
+    assert "8 phút trước" in html
+    assert "minute" not in html and "ago" not in html
+    local = timezone.localtime(moment)
+    assert f'data-w-tooltip-content-value="{local:%d/%m/%Y %H:%M}"' in html
+
+
+@pytest.mark.django_db
+def test_admin_page_listing_shows_vietnamese_times(client_for, admin_user):
+    from tests.conftest import site_root
+
+    home = site_root().specific
+    home.save_revision(user=admin_user).publish()
+    html = client_for(admin_user).get(f"/admin/pages/{home.get_parent().pk}/").content.decode()
+    assert "vừa xong" in html.lower() or "phút trước" in html
+    assert " ago" not in html and "minutes" not in html

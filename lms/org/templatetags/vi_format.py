@@ -61,3 +61,9 @@ def relative_time(value):
         exact,
         display.relative_time(value),
     )
+
+
+@register.filter
+def relative_text(value):
+    """The relative time as plain text ("5 phút trước"), for markup that carries the date itself."""
+    return display.relative_time(value)
