@@ -22,6 +22,29 @@ from content.h5p.blocks import H5PActivityBlock
 RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
 SHORT_RICH_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link"]
 
+MIN_OPTIONS = 2  # a scenario's options: the ListBlock's min_num and the default a new block gets
+
+
+def with_minimum_items(block, name, value):
+    """A StructBlock's default with its ListBlock `name` holding min_num empty items (Wagtail's
+    ListBlock default is one item, so a new block would show one option and fail its minimum)."""
+    child = block.child_blocks[name]
+    value[name] = child.normalize(
+        [child.child_block.get_default() for _index in range(child.meta.min_num or 1)]
+    )
+    return value
+
+
+def too_few_items(block, name, value, message):
+    """{name: ValidationError} in Vietnamese when the ListBlock `name` of `value` holds fewer
+    than its min_num items (Wagtail's own message is English), else {}."""
+    minimum = block.child_blocks[name].meta.min_num or 0
+    count = len(value.get(name) or [])
+    if count >= minimum:
+        return {}
+    return {name: ValidationError(message % {"min": minimum, "count": count})}
+
+
 VIDEO_EXTENSIONS = (".mp4", ".webm")
 CAPTION_EXTENSIONS = (".vtt",)
 
@@ -190,7 +213,9 @@ class KnowledgeCheckBlock(blocks.StructBlock):
 
     situation = blocks.TextBlock(label=_("tình huống"))
     question = blocks.CharBlock(label=_("câu hỏi"), max_length=300)
-    options = blocks.ListBlock(KnowledgeCheckOptionBlock(), label=_("các phương án"), min_num=2)
+    options = blocks.ListBlock(
+        KnowledgeCheckOptionBlock(), label=_("các phương án"), min_num=MIN_OPTIONS
+    )
 
     class Meta:
         icon = "help"
@@ -216,8 +241,24 @@ class KnowledgeCheckBlock(blocks.StructBlock):
             "Tình huống, câu hỏi và các phương án kèm phản hồi; chạy được cả khi không có JavaScript."
         )
 
+    def get_default(self):
+        return with_minimum_items(self, "options", super().get_default())
+
     def clean(self, value):
-        value = super().clean(value)
+        too_few = too_few_items(
+            self,
+            "options",
+            value,
+            _("Cần ít nhất %(min)s phương án (hiện có %(count)s). Bấm “+” để thêm phương án."),
+        )
+        try:
+            value = super().clean(value)
+        except StructBlockValidationError as error:
+            if not too_few:
+                raise
+            raise StructBlockValidationError(
+                block_errors={**error.block_errors, **too_few}
+            ) from None
         correct = sum(1 for option in value.get("options") or [] if option.get("is_correct"))
         if correct != 1:
             raise StructBlockValidationError(

@@ -1,6 +1,8 @@
 """Forms: the admin question form (checks the parts fit the type) and the staff import,
 export and item-analysis forms. No model imports at module level (models use QuestionForm)."""
 
+import contextlib
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -22,7 +24,44 @@ MAX_IMPORT_BYTES = 5 * 1024 * 1024
 
 class QuestionForm(WagtailAdminModelForm):
     """Refuses a question whose choices/pairs/items do not fit its type (e.g. no 100% choice),
-    by the rules every importer applies too (quizzes.qtypes)."""
+    by the rules every importer applies too (quizzes.qtypes).
+
+    Only the chosen type's answer section (qtypes' PARTS: choices, short answers, numbers,
+    pairs or items) is validated and saved; the other sections' posted rows are ignored and
+    their stored rows left as they are. Without JavaScript the form shows every section under
+    its heading; quizzes/admin_question.js shows only the chosen type's."""
+
+    class Media:
+        js = ["quizzes/admin_question.js"]
+
+    def ignored_sections(self):
+        """The answer sections that do not belong to the posted type (none if no valid type)."""
+        from . import qtypes
+
+        if not self.is_bound:
+            return set()
+        chosen = qtypes.parts_of(self.data.get(self.add_prefix("qtype")))
+        if chosen is None:
+            return set()
+        return {name for name in qtypes.PART_RELATIONS if name != chosen and name in self.formsets}
+
+    @contextlib.contextmanager
+    def _only_chosen_section(self):
+        ignored = self.ignored_sections()
+        every = self.formsets
+        self.formsets = {name: fs for name, fs in every.items() if name not in ignored}
+        try:
+            yield
+        finally:
+            self.formsets = every
+
+    def is_valid(self):
+        with self._only_chosen_section():
+            return super().is_valid()
+
+    def save(self, commit=True):
+        with self._only_chosen_section():
+            return super().save(commit=commit)
 
     def _rows(self, name):
         formset = self.formsets.get(name)

@@ -30,7 +30,7 @@ from wagtail.rich_text import expand_db_html
 
 from lms.org.snapshots import WorkplaceSnapshot
 
-from . import grading
+from . import grading, qtypes
 from .forms import QuestionForm
 from .html import clean_html, strip_tags
 from .numbers import NumberFormField, plain
@@ -43,13 +43,14 @@ DEADLINE_GRACE = timedelta(seconds=getattr(settings, "QUIZ_DEADLINE_GRACE_SECOND
 
 
 class QuestionType(models.TextChoices):
-    SINGLE = "single", _("Một đáp án đúng")
-    MULTIPLE = "multiple", _("Nhiều đáp án đúng")
-    TRUEFALSE = "truefalse", _("Đúng/Sai")
-    MATCHING = "matching", _("Ghép đôi")
-    SHORT = "short", _("Trả lời ngắn")
-    ORDERING = "ordering", _("Sắp xếp thứ tự")
-    NUMERICAL = "numerical", _("Dạng số")
+    # The labels are the type modules' (quizzes.qtypes: one name per type).
+    SINGLE = "single", qtypes.single.LABEL
+    MULTIPLE = "multiple", qtypes.multiple.LABEL
+    TRUEFALSE = "truefalse", qtypes.truefalse.LABEL
+    MATCHING = "matching", qtypes.matching.LABEL
+    SHORT = "short", qtypes.short.LABEL
+    ORDERING = "ordering", qtypes.ordering.LABEL
+    NUMERICAL = "numerical", qtypes.numerical.LABEL
 
 
 class GradingMode(models.TextChoices):
@@ -239,9 +240,13 @@ class Question(ClusterableModel):
             "choices",
             heading=_("Lựa chọn (một/nhiều đáp án, Đúng/Sai)"),
             label=_("Lựa chọn"),
+            attrs=qtypes.section_attrs("choices"),
         ),
         InlinePanel(
-            "short_answers", heading=_("Đáp án chấp nhận (trả lời ngắn)"), label=_("Đáp án")
+            "short_answers",
+            heading=_("Đáp án chấp nhận (trả lời ngắn)"),
+            label=_("Đáp án"),
+            attrs=qtypes.section_attrs("short_answers"),
         ),
         InlinePanel(
             "numerical_answers",
@@ -251,9 +256,20 @@ class Question(ClusterableModel):
                 "Mỗi dòng: một giá trị đúng, sai số cho phép và trọng số. Học viên được điểm của "
                 "dòng khớp có trọng số cao nhất. Để trống giá trị = mọi số khác."
             ),
+            attrs=qtypes.section_attrs("numerical_answers"),
         ),
-        InlinePanel("pairs", heading=_("Cặp ghép đôi"), label=_("Cặp")),
-        InlinePanel("order_items", heading=_("Các mục theo thứ tự đúng (sắp xếp)"), label=_("Mục")),
+        InlinePanel(
+            "pairs",
+            heading=_("Cặp ghép đôi"),
+            label=_("Cặp"),
+            attrs=qtypes.section_attrs("pairs"),
+        ),
+        InlinePanel(
+            "order_items",
+            heading=_("Các mục theo thứ tự đúng (sắp xếp)"),
+            label=_("Mục"),
+            attrs=qtypes.section_attrs("order_items"),
+        ),
         FieldPanel("explanation"),
         MultiFieldPanel(
             [

@@ -2,10 +2,13 @@
 export, item analysis). Who sees what follows the quizzes permissions given to Giảng viên,
 Sở Nội vụ and Quản trị (migration 0002)."""
 
+from django.templatetags.static import static
 from django.urls import include, path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.admin.views.generic import EditView
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -13,6 +16,12 @@ from wagtail.log_actions import LogFormatter
 
 from . import admin_views
 from .models import Category, Question, Quiz
+
+
+class YesNoColumn(BooleanColumn):
+    """A yes/no column that reads "Có"/"Không" beside its icon (Wagtail's says "True")."""
+
+    cell_template_name = "quizzes/admin/yes_no_cell.html"
 
 
 class CategoryViewSet(ModelViewSet):
@@ -31,7 +40,13 @@ class QuestionViewSet(ModelViewSet):
     name = "quizzes_question"
     menu_label = _("Câu hỏi")
     icon = "help"
-    list_display = ["__str__", "qtype", "category", "version", "is_active"]
+    list_display = [
+        "__str__",
+        "qtype",
+        "category",
+        "version",
+        YesNoColumn("is_active", label=_("Đang dùng")),
+    ]
     list_filter = ["qtype", "category", "is_active", "competencies"]
     search_fields = ["title", "stem", "idnumber"]
     list_per_page = 50
@@ -145,6 +160,13 @@ admin_urls = [
 @hooks.register("register_admin_urls")
 def register_admin_urls():
     return [path("ngan-hang-cau-hoi/", include((admin_urls, "quizzes_admin")))]
+
+
+@hooks.register("insert_global_admin_js")
+def rich_text_accessible_names():
+    """Draftail's editable box gets its field's label as accessible name (every admin page: the
+    page editor, the question form, snippets). Registered here, the app that needed it first."""
+    return format_html('<script src="{}" defer></script>', static("js/admin_rich_text_names.js"))
 
 
 @hooks.register("register_log_actions")

@@ -88,6 +88,13 @@ class ParsedQuestion:
     grading_mode: str = "partial"  # one of GRADING_MODES; matters for multiple/matching/ordering
     line: int = 0  # 1-based line (text formats) or row (Excel) where it starts
 
+    @property
+    def type_label(self) -> str:
+        """The type's Vietnamese name (the import preview shows it, not the code)."""
+        from ..qtypes import label_of
+
+        return label_of(self.qtype)
+
 
 @dataclass
 class ImportProblem:

@@ -4,7 +4,9 @@ Each module (``single``, ``multiple``, ``truefalse``, ``short``, ``numerical``, 
 ``ordering``) holds what is particular to its type; :data:`REGISTRY` maps the type code
 (``Question.qtype``, ``ParsedQuestion.qtype``) to it. A type module provides:
 
-- ``NAME``, ``HAS_GRADING_MODE`` (whether "all or nothing" applies);
+- ``NAME``, ``LABEL`` (the Vietnamese name staff read: QuestionType's label, the import
+  preview), ``PARTS`` (the Question relation holding its parts: the admin form shows and
+  validates only that section), ``HAS_GRADING_MODE`` (whether "all or nothing" applies);
 - ``validate(parsed) -> list[str]``: the type's rules (below);
 - ``snapshot(question, data, rng, shuffle_choices, tokens)``: what an attempt freezes
   (Question.build_snapshot);
@@ -39,6 +41,28 @@ REGISTRY = {
     module.NAME: module
     for module in (single, multiple, truefalse, short, matching, ordering, numerical)
 }
+
+
+def label_of(qtype) -> str:
+    """The Vietnamese name of a type code ("single" → "Một đáp án đúng"); an unknown code as is."""
+    module = REGISTRY.get(qtype)
+    return str(module.LABEL) if module else str(qtype or "")
+
+
+PART_RELATIONS = tuple(dict.fromkeys(module.PARTS for module in REGISTRY.values()))
+
+
+def parts_of(qtype):
+    """The Question relation holding the parts of a type code (None for an unknown code)."""
+    module = REGISTRY.get(qtype)
+    return module.PARTS if module else None
+
+
+def section_attrs(relation):
+    """HTML attributes of the admin form's section for `relation`: the type codes using it
+    (quizzes/static/quizzes/admin_question.js shows only the chosen type's section)."""
+    codes = [code for code, module in REGISTRY.items() if relation == module.PARTS]
+    return {"data-qtype-parts": " ".join(codes)}
 
 
 def get(qtype):

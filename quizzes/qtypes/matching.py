@@ -2,10 +2,13 @@
 answer, as in Moodle. At least two real pairs, every pair with an answer."""
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .base import proportion
 
 NAME = "matching"
+LABEL = gettext_lazy("Ghép đôi")
+PARTS = "pairs"  # the Question relation holding its parts (the admin form's section)
 HAS_GRADING_MODE = True
 
 

@@ -4,6 +4,7 @@
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .base import (
     ONE,
@@ -18,6 +19,8 @@ from .base import (
 )
 
 NAME = "multiple"
+LABEL = gettext_lazy("Nhiều đáp án đúng")
+PARTS = "choices"  # the Question relation holding its parts (the admin form's section)
 HAS_GRADING_MODE = True
 
 

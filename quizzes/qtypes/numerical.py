@@ -4,10 +4,13 @@ valued answer at 100 %; at most one catch-all (``*``, "any other number")."""
 from decimal import Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .base import ZERO, fraction
 
 NAME = "numerical"
+LABEL = gettext_lazy("Dạng số")
+PARTS = "numerical_answers"  # the Question relation holding its parts (the admin form's section)
 HAS_GRADING_MODE = False
 # NumericalAnswer.value / tolerance: DecimalField(max_digits=30, decimal_places=10).
 NUMBER_PLACES, NUMBER_INTEGER_DIGITS = 10, 20

@@ -1,10 +1,13 @@
 """Ordering («Sắp xếp thứ tự»): items in their right order, at least two, none blank."""
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .base import proportion
 
 NAME = "ordering"
+LABEL = gettext_lazy("Sắp xếp thứ tự")
+PARTS = "order_items"  # the Question relation holding its parts (the admin form's section)
 HAS_GRADING_MODE = True
 
 

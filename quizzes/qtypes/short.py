@@ -5,10 +5,13 @@ import unicodedata
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .base import ZERO, fraction
 
 NAME = "short"
+LABEL = gettext_lazy("Trả lời ngắn")
+PARTS = "short_answers"  # the Question relation holding its parts (the admin form's section)
 HAS_GRADING_MODE = False
 
 

@@ -2,6 +2,7 @@
 several may be at 100 % and other choices may carry partial or negative weights."""
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .base import (
     best_choice,
@@ -14,6 +15,8 @@ from .base import (
 )
 
 NAME = "single"
+LABEL = gettext_lazy("Một đáp án đúng")
+PARTS = "choices"  # the Question relation holding its parts (the admin form's section)
 HAS_GRADING_MODE = False
 
 

@@ -3,10 +3,13 @@ that GIFT's {T}/{F}, Moodle's truefalse and the Excel template can write). In th
 representation they are "true" then "false"; the bank shows «Đúng» / «Sai»."""
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .base import best_choice, choice_rules, choices_snapshot, grade_chosen, has_full_mark
 
 NAME = "truefalse"
+LABEL = gettext_lazy("Đúng/Sai")
+PARTS = "choices"  # the Question relation holding its parts (the admin form's section)
 HAS_GRADING_MODE = False
 
 
