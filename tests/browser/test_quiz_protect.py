@@ -3,9 +3,11 @@ autosaves, the countdown is outside any live region and a hidden one says only "
 "Còn 1 phút", and the summary's "Nộp bài" asks once more naming the unanswered questions."""
 
 import re
+from datetime import timedelta
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from quizzes.models import Attempt
@@ -104,3 +106,28 @@ def test_counter_countdown_announcements_and_the_summary_confirmation(
     attempt.refresh_from_db()
     assert attempt.state == Attempt.State.SUBMITTED
     assert attempt.closed_by == Attempt.Closure.LEARNER
+
+
+@pytest.mark.parametrize("where", ["attempt", "summary"])
+def test_when_time_runs_out_the_page_submits_itself_as_the_deadlines(
+    where, browser_page, live_server, learner, password, make_quiz, module, bank, enrolled
+):
+    """The countdown's own submit needs no confirmation once the server's deadline has passed;
+    the attempt is closed by the deadline, with the answer saved before it."""
+    quiz = make_quiz(list(bank.values()), module=module, time_limit_minutes=10)
+    page = browser_page
+    login(page, live_server, learner.username, password)
+    page.goto(f"{live_server.url}{reverse('quizzes:quiz', args=[quiz.pk])}")
+    page.click("text=Bắt đầu làm bài")
+    page.wait_for_selector("form.quiz-form")
+    attempt = Attempt.objects.get(quiz=quiz)
+    single = attempt.questions.get(question=bank["single"])
+    page.check(f"input[name=q{single.pk}][value='{single.snapshot['choices'][0]['token']}']")
+    page.wait_for_selector(f"#trangthai-{single.pk}:has-text('Đã lưu ')")
+    Attempt.objects.filter(pk=attempt.pk).update(deadline=timezone.now() + timedelta(seconds=3))
+    page.goto(f"{live_server.url}{reverse(f'quizzes:{where}', args=[attempt.pk])}")
+    page.wait_for_selector("text=Kết quả", timeout=15_000)
+    attempt.refresh_from_db()
+    assert attempt.state == Attempt.State.SUBMITTED
+    assert attempt.closed_by == Attempt.Closure.DEADLINE
+    assert attempt.questions.get(pk=single.pk).response is not None

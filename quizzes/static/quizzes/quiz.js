@@ -145,6 +145,9 @@ function startTimer() {
       form.setAttribute("action", form.getAttribute("data-submit-url"));
       form.submit();
     } else if (summary) {
+      // Without the summary's confirmation the server records the closure as the deadline's.
+      var confirmed = summary.querySelector("input[name=da_xem_lai]");
+      if (confirmed) confirmed.parentNode.removeChild(confirmed);
       summary.dataset.timeUp = "1";
       summary.submit();
     }
