@@ -134,3 +134,51 @@ def test_reissue_from_the_register(client_for, home_affairs, two):
     new = Certificate.objects.get(replaces=a)
     assert response["Location"].endswith(f"/{new.serial}/")
     assert Certificate.objects.get(pk=a.pk).is_revoked
+
+
+def test_a_failed_file_is_visible_and_retried_from_the_register(
+    client_for, home_affairs, learner, course, complete, monkeypatch
+):
+    from certificates import pdf, signing
+
+    monkeypatch.setattr(pdf, "render_certificate", lambda data: 1 / 0)
+    certificate = Certificate.objects.get(enrolment=complete(learner, course))
+    assert certificate.status == Certificate.Status.FAILED
+    client = client_for(home_affairs)
+    listed = client.get(INDEX, {"status": "pending"}).content.decode()
+    assert certificate.serial in listed and "tạo tệp lỗi" in listed
+    detail = client.get(f"{INDEX}{certificate.serial}/").content.decode()
+    assert "ZeroDivisionError" in detail
+
+    monkeypatch.setattr(pdf, "render_certificate", lambda data: b"%PDF-1.7\n%%EOF\n")
+    monkeypatch.setattr(signing, "sign_pdf", lambda b, **kw: b)
+    client.post(f"{INDEX}{certificate.serial}/", {"action": "retry"})
+    certificate.refresh_from_db()
+    assert certificate.status == Certificate.Status.ISSUED and certificate.attempts == 2
+
+
+def test_the_template_is_a_versioned_snippet_in_the_admin(client_for, admin_user):
+    from certificates.models import CertificateTemplate
+
+    client = client_for(admin_user)
+    add = reverse("wagtailsnippets_certificates_certificatetemplate:add")
+    data = {
+        "name": "Mẫu 2026",
+        "issuing_body": "SỞ NỘI VỤ THÀNH PHỐ HỒ CHÍ MINH",
+        "issuing_place": "TP. Hồ Chí Minh",
+        "signer_name": "Trần Văn Ký",
+        "signer_title": "GIÁM ĐỐC",
+        "heading": "GIẤY CHỨNG NHẬN",
+        "wording": "Đã hoàn thành khóa bồi dưỡng",
+        "is_active": "on",
+    }
+    assert client.post(add, data).status_code == 302
+    template = CertificateTemplate.objects.get()
+    edit = reverse("wagtailsnippets_certificates_certificatetemplate:edit", args=[template.pk])
+    assert client.post(edit, {**data, "signer_name": "Lê Thị Ký"}).status_code == 302
+    template.refresh_from_db()
+    assert template.version == 2
+    assert [v.content["signer_name"] for v in template.versions.order_by("version")] == [
+        "Trần Văn Ký",
+        "Lê Thị Ký",
+    ]
