@@ -14,10 +14,12 @@ field.
 """
 
 import json
+import re
 from functools import lru_cache
 from pathlib import Path
 
 from django.conf import settings
+from django.core.exceptions import SuspiciousOperation
 
 from .storage import package_storage
 
@@ -25,6 +27,8 @@ L10N_DIR = Path(__file__).resolve().parent / "l10n"
 CORE_FILE = "h5p-core.json"  # H5PIntegration.l10n (h5p-standalone's `translations` option)
 CONTENT_JSON = "content/content.json"
 TEXT_TYPES = frozenset({"text", "html"})
+# "H5P.TrueFalse 1.6" as content.json names a library; anything else (a path) is ignored.
+LIBRARY_NAME = re.compile(r"[A-Za-z0-9_\-]+(\.[A-Za-z0-9_\-]+)* \d{1,4}\.\d{1,4}(\.\d{1,4})?")
 
 
 def language():
@@ -99,7 +103,9 @@ class _Translator:
         self.lang = lang
 
     def library(self, library_name, params):
-        semantics = self.load_semantics(library_name) if isinstance(params, dict) else None
+        if not isinstance(params, dict) or not LIBRARY_NAME.fullmatch(library_name or ""):
+            return params
+        semantics = self.load_semantics(library_name)
         if semantics is None:
             return params
         translation = library_translation(library_name.split(" ", 1)[0], self.lang)
@@ -173,7 +179,7 @@ def _stored_semantics(storage_prefix, folder):
     try:
         with package_storage().open(name, "rb") as stream:
             data = json.loads(stream.read().decode("utf-8"))
-    except (OSError, ValueError):
+    except (OSError, ValueError, SuspiciousOperation):
         return None
     return data if isinstance(data, list) else None
 

@@ -115,6 +115,20 @@ def test_a_file_for_another_version_of_the_library_is_not_applied(demo_files, mo
     assert out["image"]["params"]["contentName"] == "Hình ảnh"  # its sub-content still is
 
 
+def test_a_library_name_that_is_a_path_is_never_looked_up(demo_files):
+    asked = []
+
+    def load(name):
+        asked.append(name)
+        return demo_files(name)
+
+    for name in ("../../etc/passwd 1.0", "H5P.Image/../x 1.1", "H5P.Image", ".. 1.1"):
+        params = {"image": {"library": name, "params": {"contentName": "Image"}}}
+        out = l10n.translate_params(params, "ATS.Demo 1.0", load, "vi")
+        assert out["image"]["params"] == {"contentName": "Image"}
+    assert asked == ["ATS.Demo 1.0"] * 4
+
+
 def test_content_that_is_not_json_is_served_unchanged(truefalse):
     assert l10n.localised_content(truefalse, b"{not json") == b"{not json"
     assert l10n.localised_content(truefalse, b"[1, 2]") == b"[1, 2]"
