@@ -213,6 +213,8 @@ def open_badge(request, serial):
 def transcript(request, fmt):
     from .transcript import transcript_pdf, transcript_xlsx
 
+    if fmt not in ("pdf", "xlsx"):
+        raise Http404
     if fmt == "pdf":
         response = HttpResponse(transcript_pdf(request.user), content_type="application/pdf")
         response["Content-Disposition"] = 'attachment; filename="bang-tong-hop-boi-duong.pdf"'
