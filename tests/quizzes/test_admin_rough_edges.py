@@ -9,10 +9,11 @@ import re
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.blocks.stream_block import StreamBlockAdapter
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
-from content.blocks import KnowledgeCheckBlock
+from content.blocks import ContentStreamBlock, KnowledgeCheckBlock
 from courses.models import Enrolment, ModuleProgress
 from quizzes import qtypes
 from quizzes.models import Question, QuestionType
@@ -191,6 +192,16 @@ def test_a_new_scenario_block_starts_with_its_minimum_of_two_options():
     block = KnowledgeCheckBlock()
     assert block.child_blocks["options"].meta.min_num == 2
     assert len(block.get_default()["options"]) == 2
+
+
+def test_the_page_editor_inserts_a_scenario_with_two_empty_options():
+    # What the StreamField widget is given for a newly inserted block (Wagtail's telepath args).
+    stream = ContentStreamBlock()
+    name, _groups, defaults, _meta = StreamBlockAdapter().js_args(stream)
+    options = defaults["knowledge_check"]["options"]
+    assert len(options) == 2
+    assert not any(option["value"]["text"] for option in options)  # empty, to fill in
+    assert options[0]["id"] != options[1]["id"]
 
 
 def test_too_few_options_is_refused_in_vietnamese():
