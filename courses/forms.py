@@ -5,6 +5,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from lms.lib.collation import vi_order
 from lms.org.access import visible_units
 from lms.org.models import Department, Position
 
@@ -75,7 +76,7 @@ class AssignCourseForm(forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         units = visible_units(user).active()
-        self.fields["course"].queryset = CoursePage.objects.live().order_by("title")
+        self.fields["course"].queryset = CoursePage.objects.live().order_by(vi_order("title"))
         self.fields["unit"].queryset = units
         self.fields["department"].queryset = Department.objects.filter(
             unit__in=units, is_active=True
@@ -174,7 +175,7 @@ class EnrolmentFilterForm(forms.Form):
     def __init__(self, *args, user, units=None, **kwargs):
         super().__init__(*args, **kwargs)
         units = visible_units(user) if units is None else units
-        self.fields["course"].queryset = CoursePage.objects.order_by("title").only(
+        self.fields["course"].queryset = CoursePage.objects.order_by(vi_order("title")).only(
             "title", "path", "depth"
         )
         self.fields["unit"].queryset = units.only("name")

@@ -17,10 +17,11 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from lms.lib.collation import vi_order
+from lms.lib.slugs import vietnamese_slugify
 from lms.org.access import visible_units
 from lms.org.models import Department
 
@@ -163,7 +164,7 @@ def build_export(fmt, category=None):
     content = formats.export(fmt, parsed)
     if isinstance(content, str):
         content = (header + content).encode("utf-8")
-    stem = slugify(category.name) if category else "ngan-hang-cau-hoi"
+    stem = vietnamese_slugify(category.name) if category else "ngan-hang-cau-hoi"
     extension = "txt" if fmt == "gift" else "xml"
     return content, f"{stem or 'danh-muc'}-{timezone.localdate():%Y%m%d}.{extension}", skipped
 
@@ -176,7 +177,7 @@ def analysis_index(request):
     _require(request, "quizzes.view_attempt")
     quizzes = Quiz.objects.annotate(
         submitted=Count("attempts", filter=Q(attempts__state="submitted"))
-    ).order_by("title")
+    ).order_by(vi_order("title"))
     return TemplateResponse(request, "quizzes/admin/analysis_index.html", {"quizzes": quizzes})
 
 

@@ -175,3 +175,33 @@ def test_every_connection_knows_the_collation():
         )
         cursor.execute(sql)
         assert [r[0] for r in cursor.fetchall()] == ["An Nhơn", "Anh", "Bảy Hiền", "Bình Đông"]
+
+
+@pytest.mark.django_db
+def test_enrolment_filter_offers_courses_units_and_departments_in_vietnamese_order(home_affairs):
+    from courses.forms import EnrolmentFilterForm
+    from courses.models import CourseIndexPage, CoursePage
+    from tests.conftest import site_root
+
+    index = CourseIndexPage.objects.first() or site_root().add_child(
+        instance=CourseIndexPage(title="Khóa học", slug="khoa-hoc")
+    )
+    for slug, title in [("t", "Tổng quan"), ("d2", "Đảm bảo an toàn"), ("d1", "Dữ liệu cá nhân")]:
+        index.add_child(
+            instance=CoursePage(title=title, slug=slug, summary="-", tiet=1, estimated_minutes=45)
+        )
+    for code, name in [("1", "Phường Bình Đông"), ("2", "Phường Bảy Hiền")]:
+        unit = UnitFactory(code=code, name=name)
+        DepartmentFactory(unit=unit, name="Văn phòng")
+        DepartmentFactory(unit=unit, name="Phòng Đào tạo")
+        DepartmentFactory(unit=unit, name="Phòng Tài chính")
+
+    form = EnrolmentFilterForm(user=home_affairs)
+    courses = [c.title for c in form.fields["course"].queryset]
+    assert courses == ["Dữ liệu cá nhân", "Đảm bảo an toàn", "Tổng quan"]
+    units = [u.name for u in form.fields["unit"].queryset]
+    assert units.index("Phường Bảy Hiền") < units.index("Phường Bình Đông")
+    departments = [value for value, _label in form.fields["department"].choices if value]
+    assert departments == sorted_vietnamese(departments)
+    mine = [d for d in departments if d in {"Phòng Đào tạo", "Phòng Tài chính", "Văn phòng"}]
+    assert mine == ["Phòng Đào tạo", "Phòng Tài chính", "Văn phòng"]
