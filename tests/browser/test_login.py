@@ -23,4 +23,4 @@ def test_wrong_password_shows_vietnamese_error(browser_page, live_server, learne
     login(browser_page, live_server, learner.username, "sai-mat-khau")
 
     assert "/tai-khoan/dang-nhap/" in browser_page.url
-    assert "mật khẩu chính xác" in browser_page.locator("[role=alert]").inner_text()
+    assert "mật khẩu chưa đúng" in browser_page.locator("[role=alert]").inner_text()
