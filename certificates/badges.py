@@ -175,7 +175,7 @@ def _raw_signature(signer, data: bytes, alg: str) -> bytes:
     expected = {"RS256": "rsassa_pkcs1v15", "ES256": "ecdsa"}[alg]
     if mechanism != expected:
         raise ValueError(f"Cơ chế ký {mechanism} không dùng được cho {alg}.")
-    raw = asyncio.run(signer.async_sign_raw(data, "sha256"))
+    raw = signing.outside_event_loop(asyncio.run, signer.async_sign_raw(data, "sha256"))
     if alg == "ES256":
         from cryptography.hazmat.primitives.asymmetric.utils import decode_dss_signature
 

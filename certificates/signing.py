@@ -14,11 +14,13 @@ has no legal value; outside demo settings (LMS_DEMO_ALLOWED) signing with it is 
 `manage.py check --deploy` reports it (certificates/checks.py).
 """
 
+import asyncio
 import io
 import logging
 import os
 import secrets
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -35,6 +37,20 @@ SIGNING_REASON = "Cấp giấy chứng nhận hoàn thành khóa bồi dưỡng"
 
 _lock = threading.Lock()
 _cache: dict = {}
+
+
+def outside_event_loop(function, *args, **kwargs):
+    """Call `function` (one of pyHanko's synchronous entry points, which run their own event loop
+    with asyncio.run) from a thread where no loop is running: directly when the calling thread has
+    none, else on a short-lived worker thread. A thread that already runs a loop (an ASGI worker,
+    a Playwright session in the test process) would otherwise get "asyncio.run() cannot be called
+    from a running event loop"."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return function(*args, **kwargs)
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="pyhanko") as pool:
+        return pool.submit(function, *args, **kwargs).result()
 
 
 class DemoSignerRefused(ImproperlyConfigured):
@@ -250,7 +266,8 @@ def sign_pdf(pdf: bytes, *, field_name: str = DEFAULT_FIELD) -> bytes:
         embed_validation_info=False,
     )
     writer = IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False)
-    out = signers.sign_pdf(
+    out = outside_event_loop(
+        signers.sign_pdf,
         writer,
         meta,
         signer=signer,

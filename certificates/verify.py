@@ -13,6 +13,8 @@ import hashlib
 import io
 import re
 
+from .signing import outside_event_loop
+
 SERIAL_RE = re.compile(r"Số hiệu(?: giấy chứng nhận)?:\s*([A-Z0-9][A-Z0-9-]{3,39})")
 
 
@@ -52,7 +54,7 @@ def verify_pdf(pdf: bytes) -> dict:
     embedded = signatures[-1]
     context = ValidationContext(trust_roots=_trust_roots(), allow_fetching=False)
     try:
-        status = validate_pdf_signature(embedded, context)
+        status = outside_event_loop(validate_pdf_signature, embedded, context)
     except Exception as exc:  # noqa: BLE001
         result["errors"].append(f"Không kiểm tra được chữ ký: {exc}")
         return result

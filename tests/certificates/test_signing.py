@@ -2,6 +2,7 @@
 signed certificate, reject it once a byte inside the signed range changes; the PKCS#11 path signs
 through a SoftHSM2 token end to end; production settings refuse the demo key."""
 
+import asyncio
 import os
 import shutil
 import subprocess
@@ -70,6 +71,19 @@ def test_flipping_one_signed_byte_makes_both_validators_say_invalid(signed):
 def test_appending_after_the_signature_is_not_whole_file_valid(signed):
     result = verify_pdf(signed + b"\n% appended\n")
     assert result["valid"] is False
+
+
+def test_signing_and_verifying_work_where_an_event_loop_runs(unsigned):
+    """pyHanko's synchronous calls run their own loop; a thread that already runs one (an ASGI
+    worker, a Playwright session in this very test process) must still sign and verify."""
+
+    async def inside_a_loop():
+        signed = signing.sign_pdf(unsigned)
+        return signed, verify_pdf(signed)
+
+    signed, report = asyncio.run(inside_a_loop())
+    assert report["valid"] and report["intact"], report["errors"]
+    assert pdf_tools.pdfsig_signature_valid(signed)
 
 
 def test_unsigned_pdf_is_reported_unsigned(unsigned):
