@@ -9,8 +9,10 @@ JSON props (the sidebar menu) is checked with vietnamese_text.english_words. Wag
 Vietnamese admin strings: the rest come from lms/locale_overrides (LOCALE_PATHS comes first).
 """
 
+import re
 from collections import defaultdict
 from decimal import Decimal
+from html import unescape
 
 import pytest
 from django.test import Client
@@ -151,15 +153,51 @@ def _waits_for_a_migration(text):
     return any(pending.casefold() in folded for _path, pending in NEEDS_A_MIGRATION)
 
 
-def walk(user, urls, glossary_hits=None):
+def invalid_posts():
+    """Validation screens: add forms posted empty (the "could not be created due to errors"
+    message and the field errors)."""
+    posts = [
+        (_url("wagtailsnippets_courses_competency:add"), {"name": ""}),
+        (_url("quizzes_category:add"), {"name": ""}),
+        (_url("quizzes_quiz:add"), {"title": ""}),
+        (_url("quizzes_question:add"), {"title": ""}),
+    ]
+    return [(url, data) for url, data in posts if url]
+
+
+HIDDEN_INPUT = re.compile(r"<input\b(?=[^>]*type=\"hidden\")[^>]*>")
+ATTRIBUTE = re.compile(r'(name|value)="([^"]*)"')
+
+
+def _hidden_inputs(html):
+    fields = {}
+    for tag in HIDDEN_INPUT.findall(html):
+        attributes = dict(ATTRIBUTE.findall(tag))
+        if attributes.get("name"):
+            fields[attributes["name"]] = unescape(attributes.get("value", ""))
+    return fields
+
+
+def walk(user, urls, glossary_hits=None, posts=()):
     """{url: [(where, text, english words)]} for the HTML screens `user` may open, and the
     number of screens read and strings checked; forbidden glossary variants are appended to
     `glossary_hits` when it is given."""
     client = Client(raise_request_exception=True)
     client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
     problems, screens, checked = defaultdict(list), 0, 0
-    for url in urls:
-        response = client.get(url, HTTP_ACCEPT_LANGUAGE="vi")
+    requests = [(url, None) for url in urls] + list(posts)
+    for url, data in requests:
+        if data is None:
+            response = client.get(url, HTTP_ACCEPT_LANGUAGE="vi")
+        else:
+            # A browser posts the form's hidden inputs too (formset management forms).
+            form_page = client.get(url, HTTP_ACCEPT_LANGUAGE="vi")
+            if form_page.status_code != 200:
+                continue  # not this persona's form
+            posted = {**_hidden_inputs(form_page.content.decode()), **data}
+            response = client.post(url, posted, HTTP_ACCEPT_LANGUAGE="vi")
+            assert response.status_code == 200, f"POST {url} was not refused: {posted}"
+            url = f"POST {url}"
         if response.status_code != 200 or "html" not in response.get("Content-Type", ""):
             continue
         screens += 1
@@ -192,7 +230,9 @@ def test_staff_admin_screens_are_vietnamese(persona, request, admin_content):
     writes "Xoá", "Từ khoá", "Bản ghi nhớ", "Trang Chủ"; the overrides replace them)."""
     user = request.getfixturevalue(persona)
     glossary = []
-    problems, screens, checked = walk(user, admin_screens(admin_content), glossary)
+    problems, screens, checked = walk(
+        user, admin_screens(admin_content), glossary, posts=invalid_posts()
+    )
     assert screens >= 5, f"{persona} opened only {screens} admin screens"
     bad = sum(len(items) for items in problems.values())
     assert not problems, (
