@@ -1,5 +1,6 @@
 """Production settings refuse unsafe configuration; dev/test defaults are safe."""
 
+import datetime
 import os
 import subprocess
 import sys
@@ -106,16 +107,67 @@ def test_single_process_must_be_said_explicitly():
     ]
 
 
-def test_production_deploy_check_is_clean():
+def _agency_signing_key(folder):
+    """A throwaway key whose subject is not the demo one (an agency's key stands in production)."""
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.hazmat.primitives.serialization import pkcs12
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name(
+        [x509.NameAttribute(NameOID.COMMON_NAME, "Sở Nội vụ (khóa kiểm tra cấu hình)")]
+    )
+    now = datetime.datetime.now(datetime.UTC)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - datetime.timedelta(days=1))
+        .not_valid_after(now + datetime.timedelta(days=2))
+        .sign(key, hashes.SHA256())
+    )
+    path = folder / "agency.p12"
+    path.write_bytes(
+        pkcs12.serialize_key_and_certificates(
+            b"agency", key, cert, None, serialization.BestAvailableEncryption(b"kiem-tra")
+        )
+    )
+    return path
+
+
+PRODUCTION_ENV = {
+    "SECRET_KEY": "ci-dummy-0123456789abcdefghijklmnopqrstuvwxyz-0123456789ABCDEFGH",
+    "ALLOWED_HOSTS": "antoanso.example.gov.vn",
+    "CSRF_TRUSTED_ORIGINS": "https://antoanso.example.gov.vn",
+    "REDIS_URL": "redis://127.0.0.1:6379/5",
+}
+DEPLOY_CHECK = (
+    "import django; django.setup(); from django.core.management import call_command; "
+    "call_command('check', '--deploy', '--fail-level', 'WARNING')"
+)
+
+
+def test_production_deploy_check_is_clean(tmp_path):
     result = _load_production(
-        "import django; django.setup(); from django.core.management import call_command; "
-        "call_command('check', '--deploy', '--fail-level', 'WARNING')",
-        SECRET_KEY="ci-dummy-0123456789abcdefghijklmnopqrstuvwxyz-0123456789ABCDEFGH",
-        ALLOWED_HOSTS="antoanso.example.gov.vn",
-        CSRF_TRUSTED_ORIGINS="https://antoanso.example.gov.vn",
-        REDIS_URL="redis://127.0.0.1:6379/5",
+        DEPLOY_CHECK,
+        **PRODUCTION_ENV,
+        CERT_PKCS12_PATH=str(_agency_signing_key(tmp_path)),
+        CERT_PKCS12_PASSPHRASE="kiem-tra",
     )
     assert result.returncode == 0, result.stderr + result.stdout
+
+
+def test_production_deploy_check_wants_a_signing_key(tmp_path):
+    """Without a usable key no certificate could be signed: the deploy check says so."""
+    result = _load_production(
+        DEPLOY_CHECK, **PRODUCTION_ENV, CERT_PKCS12_PATH=str(tmp_path / "missing.p12")
+    )
+    assert result.returncode != 0
+    assert "certificates.W001" in result.stderr + result.stdout
 
 
 def test_dev_and_tests_run_tasks_inline(settings):
