@@ -153,15 +153,19 @@ def _waits_for_a_migration(text):
     return any(pending.casefold() in folded for _path, pending in NEEDS_A_MIGRATION)
 
 
-def invalid_posts():
+def invalid_posts(content=None):
     """Validation screens: add forms posted empty (the "could not be created due to errors"
-    message and the field errors)."""
+    message and the field errors), a lesson posted without a title."""
     posts = [
         (_url("wagtailsnippets_courses_competency:add"), {"name": ""}),
         (_url("quizzes_category:add"), {"name": ""}),
         (_url("quizzes_quiz:add"), {"title": ""}),
         (_url("quizzes_question:add"), {"title": ""}),
     ]
+    if content is not None:
+        course = content["course"]
+        lesson = {"title": "", "slug": "bai-moi", "body-count": "0"}
+        posts.append((f"/admin/pages/add/courses/modulepage/{course.pk}/", lesson))
     return [(url, data) for url, data in posts if url]
 
 
@@ -231,7 +235,7 @@ def test_staff_admin_screens_are_vietnamese(persona, request, admin_content):
     user = request.getfixturevalue(persona)
     glossary = []
     problems, screens, checked = walk(
-        user, admin_screens(admin_content), glossary, posts=invalid_posts()
+        user, admin_screens(admin_content), glossary, posts=invalid_posts(admin_content)
     )
     assert screens >= 5, f"{persona} opened only {screens} admin screens"
     bad = sum(len(items) for items in problems.values())
@@ -329,3 +333,17 @@ def test_admin_javascript_catalogue_is_vietnamese(trainer):
         assert catalog.get(msgid) == expected, (msgid, catalog.get(msgid))
     english = {k: v for k, v in catalog.items() if isinstance(v, str) and is_not_vietnamese(v)}
     assert not english
+
+
+def test_the_page_editor_validation_screen_is_vietnamese(trainer, admin_content):
+    """The issue's worst screen: a lesson saved without a title."""
+    client = Client()
+    client.force_login(trainer, backend="django.contrib.auth.backends.ModelBackend")
+    url = f"/admin/pages/add/courses/modulepage/{admin_content['course'].pk}/"
+    hidden = _hidden_inputs(client.get(url).content.decode())
+    response = client.post(url, {**hidden, "title": "", "slug": "bai-moi", "body-count": "0"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Chưa tạo được trang vì có lỗi nhập liệu." in html
+    assert "Trường này là bắt buộc." in html
+    assert "could not be created" not in html
