@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from lms.lib.display import format_duration
 from lms.org.access import can_study, enrol_refusal
 from lms.org.models import Person
 from lms.org.roles import ADMINISTRATOR, HOME_AFFAIRS, UNIT_MANAGER, has_role
@@ -157,10 +158,13 @@ def reading_done(request, module_id):
         messages.warning(
             request,
             _(
-                "Máy chủ mới ghi nhận khoảng %(read)s phút học bài này; bạn cần học thêm khoảng "
-                "%(left)s phút nữa rồi bấm lại “Tôi đã học xong bài này”."
+                "Máy chủ mới ghi nhận khoảng %(read)s học bài này; anh/chị cần học thêm khoảng "
+                "%(left)s nữa rồi bấm lại “Tôi đã học xong bài này”."
             )
-            % {"read": state.since_opening // 60, "left": state.minutes_left},
+            % {
+                "read": format_duration(state.since_opening // 60),
+                "left": format_duration(state.minutes_left),
+            },
         )
     return redirect(module.url)
 
