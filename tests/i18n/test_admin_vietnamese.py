@@ -9,6 +9,7 @@ JSON props (the sidebar menu) is checked with vietnamese_text.english_words. Wag
 Vietnamese admin strings: the rest come from lms/locale_overrides (LOCALE_PATHS comes first).
 """
 
+import json
 import re
 from collections import defaultdict
 from decimal import Decimal
@@ -145,6 +146,11 @@ def admin_screens(content):
         "/admin/sites/",
         "/admin/collections/",
     ]
+    state = course.current_workflow_task_state
+    if state is not None:  # Sở Nội vụ's approve / request-changes dialogs and the preview
+        for action in ("approve", "reject"):
+            urls.append(f"/admin/pages/workflow/action/{course.pk}/{action}/{state.pk}/")
+        urls.append(f"/admin/pages/workflow/preview/{course.pk}/{state.task_id}/")
     return [url for url in urls if url]
 
 
@@ -202,10 +208,16 @@ def walk(user, urls, glossary_hits=None, posts=()):
             response = client.post(url, posted, HTTP_ACCEPT_LANGUAGE="vi")
             assert response.status_code == 200, f"POST {url} was not refused: {posted}"
             url = f"POST {url}"
-        if response.status_code != 200 or "html" not in response.get("Content-Type", ""):
+        content_type = response.get("Content-Type", "")
+        if response.status_code != 200 or not ("html" in content_type or "json" in content_type):
             continue
+        body = response.content.decode()
+        if "json" in content_type:  # a dialog: Wagtail sends its HTML inside JSON
+            body = json.loads(body).get("html") or ""
+            if not body:
+                continue
         screens += 1
-        for where, text in visible_strings(response.content.decode()):
+        for where, text in visible_strings(body):
             checked += 1
             words = english_words(text)
             if words:
@@ -323,9 +335,6 @@ def test_admin_javascript_catalogue_is_vietnamese(trainer):
     response = client.get("/admin/jsi18n/", HTTP_ACCEPT_LANGUAGE="vi")
     assert response.status_code == 200
     body = response.content.decode()
-    import json
-    import re
-
     match = re.search(r"const newcatalog = (\{.*?\});\n", body, re.S)
     assert match, body[:500]
     catalog = json.loads(match.group(1))
