@@ -77,19 +77,27 @@ def has_evidence(user, module, source, now=None):
     if source == ModuleProgress.Source.QUIZ:
         from quizzes.models import Attempt
 
-        return Attempt.objects.filter(
-            user=user, quiz__module=module, state=Attempt.State.SUBMITTED, passed=True
-        ).exists()
+        return (
+            Attempt.objects.filter(
+                user=user, quiz__module=module, state=Attempt.State.SUBMITTED, passed=True
+            )
+            .of_current_cycles()
+            .exists()
+        )
     return True  # h5p: h5p_result judged the stored statement against the module's pass mark
 
 
 def final_test_passed(user, course):
-    """Has `user` a submitted, passed attempt of a final test of `course`?"""
+    """Has `user` a submitted, passed attempt of a final test of `course` in the current cycle?"""
     from quizzes.models import Attempt
 
-    return Attempt.objects.filter(
-        user=user, quiz__course_id=course.pk, state=Attempt.State.SUBMITTED, passed=True
-    ).exists()
+    return (
+        Attempt.objects.filter(
+            user=user, quiz__course_id=course.pk, state=Attempt.State.SUBMITTED, passed=True
+        )
+        .of_current_cycles()
+        .exists()
+    )
 
 
 def requirements_met(enrolment, course):

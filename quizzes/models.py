@@ -17,7 +17,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import IntegrityError, connection, connections, models, transaction
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import Length, Substr
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -879,7 +880,8 @@ class Quiz(ClusterableModel):
     # -- attempts --------------------------------------------------------------------------
 
     def attempts_of(self, user):
-        return self.attempts.filter(user=user)
+        """The learner's attempts of this quiz in their current course cycle."""
+        return self.attempts.filter(user=user).of_current_cycles()
 
     def attempts_left(self, user):
         if self.attempts_allowed is None:
@@ -938,7 +940,10 @@ class Quiz(ClusterableModel):
             deadline = self.closes_at
         try:
             with transaction.atomic():
-                number = (self.attempts_of(user).aggregate(n=models.Max("number"))["n"] or 0) + 1
+                # Numbered over every cycle: the number is unique per quiz and learner.
+                number = (
+                    self.attempts.filter(user=user).aggregate(n=models.Max("number"))["n"] or 0
+                ) + 1
                 attempt = Attempt.objects.create(
                     quiz=self,
                     user=user,
@@ -1084,6 +1089,28 @@ class RandomRule(Orderable):
 
 
 class AttemptQuerySet(models.QuerySet):
+    def of_current_cycles(self):
+        """Attempts made in the learner's current cycle of the quiz's course. When a yearly
+        refresher opens a new cycle (courses recertification: a new current enrolment, cycle 2
+        or later), attempts started before it are history: they neither use up the new cycle's
+        allowance nor count as its pass. In a first cycle every attempt counts (also one made
+        before enrolling). The one home of that rule; no extra query (a subquery)."""
+        from courses.models import Enrolment, ModulePage
+
+        parent_path = Substr(
+            OuterRef("quiz__module__path"),
+            1,
+            Length(OuterRef("quiz__module__path")) - ModulePage.steplen,
+        )
+        newer_cycle = (
+            Enrolment.objects.current()
+            .filter(
+                user_id=OuterRef("user_id"), cycle__gt=1, enrolled_at__gt=OuterRef("started_at")
+            )
+            .filter(Q(course_id=OuterRef("quiz__course_id")) | Q(course__path=parent_path))
+        )
+        return self.exclude(Exists(newer_cycle))
+
     def in_progress(self):
         return self.filter(state=Attempt.State.IN_PROGRESS)
 
