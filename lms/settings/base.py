@@ -232,6 +232,8 @@ CERT_TSA_URL = env("CERT_TSA_URL", "") or ""
 # A packaged font with full Vietnamese coverage (Debian fonts-noto-core, installed by
 # `make install`); never a font file copied into the repository.
 CERT_FONT_DIR = Path(env("CERT_FONT_DIR", "/usr/share/fonts/truetype/noto"))
+# Public certificate checks (/xac-minh/) allowed per minute per client address.
+CERT_VERIFY_RATE = int(env("CERT_VERIFY_RATE", "30"))
 
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
