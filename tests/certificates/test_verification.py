@@ -127,3 +127,14 @@ def test_a_logged_in_visitor_sets_no_cookie_either(client_for, learner, certific
     response = client.get(f"/xac-minh/{certificate.verification_code}/")
     assert response.status_code == 200
     assert not response.cookies
+
+
+def test_tiet_read_as_a_vietnamese_number(client, certificate, client_for, learner):
+    """The snapshot keeps the ledger's decimal ("4.0"); pages print it the Vietnamese way."""
+    for tiet, shown in (("4.0", ">4<"), ("2.50", ">2,5<")):
+        snapshot = {**certificate.snapshot, "tiet": tiet}
+        Certificate.objects.filter(pk=certificate.pk).update(snapshot=snapshot)
+        public = client.get(f"/xac-minh/{certificate.verification_code}/").content.decode()
+        mine = client_for(learner).get(reverse("certificates:mine")).content.decode()
+        assert shown in public.replace(" ", "") and f">{tiet}<" not in public
+        assert shown in mine.replace(" ", "") and f">{tiet}<" not in mine
