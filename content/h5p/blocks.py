@@ -31,7 +31,7 @@ class H5PActivityBlock(blocks.StructBlock):
     instructions = blocks.TextBlock(
         required=False,
         label=_("hướng dẫn"),
-        help_text=_("Một hai câu cho người học biết cần làm gì."),
+        help_text=_("Một hai câu cho học viên biết cần làm gì."),
     )
 
     class Meta:

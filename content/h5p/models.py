@@ -81,7 +81,7 @@ class H5PStatement(models.Model):
         settings.AUTH_USER_MODEL,
         on_delete=models.CASCADE,
         related_name="h5p_statements",
-        verbose_name=_("người học"),
+        verbose_name=_("học viên"),
     )
     package = models.ForeignKey(
         H5PPackage, on_delete=models.CASCADE, related_name="statements", verbose_name=_("gói H5P")
@@ -90,7 +90,7 @@ class H5PStatement(models.Model):
         "wagtailcore.Page",
         on_delete=models.CASCADE,
         related_name="+",
-        verbose_name=_("học phần"),
+        verbose_name=_("bài học"),
     )
     verb = models.CharField(_("động từ xAPI"), max_length=255)
     score_raw = models.FloatField(_("điểm"), null=True, blank=True)

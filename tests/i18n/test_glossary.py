@@ -34,9 +34,6 @@ PROJECT_CATALOGUES = sorted((ROOT / "locale" / "vi").glob("LC_MESSAGES/*.po"))
 # help_text, a choice label, a StreamField block's help_text): left to the app's owner. Each
 # entry must still be found (the list only shrinks); any other hit fails.
 NEEDS_A_MIGRATION = {
-    ("content/h5p/blocks.py", "Một hai câu cho người học biết cần làm gì."),
-    ("content/h5p/models.py", "người học"),
-    ("content/h5p/models.py", "học phần"),
     ("quizzes/models.py", "Ngay sau khi nộp (chỉ bài kiểm tra kiến thức của mô-đun)"),
     ("quizzes/models.py", "mô-đun (bài kiểm tra kiến thức)"),
     ("quizzes/models.py", "Gắn vào một mô-đun: đạt bài này thì mô-đun hoàn thành."),
