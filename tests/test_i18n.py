@@ -171,9 +171,9 @@ def test_plural_forms_and_placeholders_work_in_english():
     with translation.override("en"):
         one = ngettext("%(n)s câu hỏi", "%(n)s câu hỏi", 1) % {"n": 1}
         many = ngettext("%(n)s câu hỏi", "%(n)s câu hỏi", 12) % {"n": 12}
-        deadline = gettext("Hạn hoàn thành (dd/mm/yyyy)")
+        deadline = gettext("Hạn hoàn thành (ngày/tháng/năm)")  # courses/forms.py
     assert (one, many) == ("1 question", "12 questions")
-    assert deadline == "Completion deadline (dd/mm/yyyy)"  # dates stay dd/mm/yyyy
+    assert deadline == "Completion deadline (dd/mm/yyyy)"  # English dates stay dd/mm/yyyy too
 
 
 def test_percent_in_template_strings_survives():
