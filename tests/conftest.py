@@ -133,6 +133,40 @@ def password():
     return DEFAULT_PASSWORD
 
 
+_SERIALIZED_CONTENTS = {}
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    _keep_serialized_contents()
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_teardown(item, nextitem):
+    # Before the fixtures' teardown: the flush must know it need not re-run post_migrate.
+    _keep_serialized_contents()
+
+
+def _keep_serialized_contents():
+    """Keep the migrated data that serialised rollback restores attached to the connection.
+
+    Django keeps it on the connection object (`_test_serialized_contents`, set when the test
+    database is created). A Playwright test can leave the thread with a new connection object
+    (connections are per context, and the sync API runs in greenlets), and then the next
+    transactional test silently restores nothing: role groups, permissions, the home page and
+    the review workflow stay missing after the previous test's flush. Remember the data the
+    first time it is there and put it back on whichever connection object is current."""
+    from django.db import connections
+
+    for alias in connections:
+        connection = connections[alias]
+        data = getattr(connection, "_test_serialized_contents", None)
+        if data is not None:
+            _SERIALIZED_CONTENTS[alias] = data
+        elif alias in _SERIALIZED_CONTENTS:
+            connection._test_serialized_contents = _SERIALIZED_CONTENTS[alias]
+
+
 def pytest_collection_modifyitems(items):
     """Transactional tests (browser tests, thread tests) flush the database when they end,
     which would also wipe what migrations put there (role groups, the home page, the course
