@@ -8,11 +8,13 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.ui.tables import BooleanColumn
+from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.views.generic import EditView
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import LogFormatter
+
+from lms.lib.display import format_percent
 
 from . import admin_views
 from .models import Category, Question, Quiz
@@ -74,7 +76,16 @@ class QuizViewSet(ModelViewSet):
     name = "quizzes_quiz"
     menu_label = _("Bài kiểm tra")
     icon = "tasks"
-    list_display = ["title", "module", "course", "pass_mark", "time_limit_minutes"]
+    list_display = [
+        "title",
+        "module",
+        "course",
+        # "80 %", not the stored decimal "80,00" (lms.lib.display: one way to write percentages).
+        Column(
+            "pass_mark", label=_("điểm đạt"), accessor=lambda quiz: format_percent(quiz.pass_mark)
+        ),
+        "time_limit_minutes",
+    ]
     search_fields = ["title"]
     add_to_reference_index = False
 

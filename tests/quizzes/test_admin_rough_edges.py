@@ -21,6 +21,25 @@ from quizzes.models import Question, QuestionType
 from .conftest import make_single
 from .test_admin import GIFT, gift_upload
 
+# -- the quiz list --------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_quiz_list_writes_the_pass_mark_as_a_percentage(client_for, trainer, make_quiz, category):
+    from decimal import Decimal
+
+    for title, mark in (("Kiểm tra tám mươi", "80"), ("Kiểm tra lẻ", "82.5")):
+        quiz = make_quiz([make_single(category)], pass_mark=Decimal(mark))
+        quiz.title = title
+        quiz.save()
+    html = client_for(trainer).get(reverse("quizzes_quiz:index")).content.decode()
+    rows = re.findall(r"<tr[^>]*>(.*?)</tr>", html, re.S)
+    eighty = next(row for row in rows if "Kiểm tra tám mươi" in row)
+    odd = next(row for row in rows if "Kiểm tra lẻ" in row)
+    assert "80\u00a0%" in eighty and "80,00" not in eighty and "80.00" not in eighty
+    assert "82,5\u00a0%" in odd and "82,50" not in odd
+
+
 # -- the question list ---------------------------------------------------------------------------
 
 
