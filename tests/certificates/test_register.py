@@ -182,3 +182,27 @@ def test_the_template_is_a_versioned_snippet_in_the_admin(client_for, admin_user
         "Trần Văn Ký",
         "Lê Thị Ký",
     ]
+
+
+def test_buttons_use_wagtails_icon_button_markup(client_for, home_affairs, two):
+    """Bare icons inside a plain button render as 300×150 boxes that hide the label (issue 11):
+    every button of the register has an icon Wagtail 8 ships, wrapped as Wagtail does."""
+    import re
+
+    html = client_for(home_affairs).get(INDEX).content.decode()
+    labels = (
+        "Lọc",
+        r"Tải sổ đã lọc \(\.xlsx\)",
+        r"Tải sổ đã lọc \(\.csv\)",
+        "Tạo tệp ZIP các PDF đã lọc",
+    )
+    for label in labels:
+        match = re.search(
+            rf'class="button bicolor button--icon"[^>]*>\s*<span class="icon-wrapper">\s*'
+            rf'<svg class="icon icon-([a-z-]+)[^"]*"[^>]*>.*?</svg>\s*</span>\s*{label}<',
+            html,
+            re.S,
+        )
+        assert match, label
+        assert match.group(1) in ("sliders", "download")
+    assert "icon-filter" not in html
