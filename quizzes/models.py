@@ -913,7 +913,18 @@ class Quiz(ClusterableModel):
         Returns (attempt, created). Raises AttemptRefused with a Vietnamese reason.
         """
         Attempt.objects.close_overdue(quiz=self, user=user)
-        current = self.attempts_of(user).filter(state=Attempt.State.IN_PROGRESS).first()
+        # The attempt in progress is resumed; one left open in an earlier course cycle is
+        # closed with its saved answers instead (it is history, and only one attempt may be in
+        # progress), and this cycle starts afresh. One query either way.
+        current = (
+            self.attempts.filter(user=user)
+            .in_progress()
+            .annotate(earlier_cycle=AttemptQuerySet.of_an_earlier_cycle())
+            .first()
+        )
+        if current is not None and current.earlier_cycle:
+            current.submit(reason=Attempt.Closure.NEW_CYCLE)
+            current = None
         if current is not None:
             return current, False
         now = timezone.now()
@@ -1095,13 +1106,16 @@ class AttemptQuerySet(models.QuerySet):
         or later), attempts started before it are history: they neither use up the new cycle's
         allowance nor count as its pass. In a first cycle every attempt counts (also one made
         before enrolling). The one home of that rule; no extra query (a subquery)."""
+        return self.exclude(self.of_an_earlier_cycle())
+
+    @staticmethod
+    def of_an_earlier_cycle():
+        """True for an attempt started before a later cycle of its course opened (an
+        expression over the attempt row, for filters and annotations)."""
         from courses.models import Enrolment, ModulePage
 
-        parent_path = Substr(
-            OuterRef("quiz__module__path"),
-            1,
-            Length(OuterRef("quiz__module__path")) - ModulePage.steplen,
-        )
+        module_path = OuterRef("quiz__module__path")
+        parent_path = Substr(module_path, 1, Length(module_path) - ModulePage.steplen)
         newer_cycle = (
             Enrolment.objects.current()
             .filter(
@@ -1109,7 +1123,7 @@ class AttemptQuerySet(models.QuerySet):
             )
             .filter(Q(course_id=OuterRef("quiz__course_id")) | Q(course__path=parent_path))
         )
-        return self.exclude(Exists(newer_cycle))
+        return Exists(newer_cycle)
 
     def in_progress(self):
         return self.filter(state=Attempt.State.IN_PROGRESS)
@@ -1120,8 +1134,10 @@ class AttemptQuerySet(models.QuerySet):
     def overdue(self, now=None):
         return self.in_progress().filter(deadline__lt=Attempt.closed_before(now))
 
-    def summary_rows(self, quiz_id, user_id):
-        """(pk, state, number, score, passed) of each of the user's attempts at the quiz.
+    def summary_rows(self, quiz_id, user_id, since=None):
+        """(pk, state, number, score, passed) of each of the user's attempts at the quiz (only
+        those started at or after `since`: the start of a later course cycle, see
+        of_current_cycles; the caller knows it from the enrolment on the page).
 
         Asked by every page that shows a quiz card, so it is one hand-written statement (quoted
         identifiers from the model; values as parameters) instead of a compiled ORM query."""
@@ -1132,8 +1148,13 @@ class AttemptQuerySet(models.QuerySet):
         columns = ", ".join(quote(opts.get_field(name).column) for name in names)
         quiz, user = (quote(opts.get_field(name).column) for name in ("quiz", "user"))
         sql = f"SELECT {columns} FROM {quote(opts.db_table)} WHERE {quiz} = %s AND {user} = %s"  # noqa: S608
+        params = [quiz_id, user_id]
+        if since is not None:
+            started = opts.get_field("started_at")
+            sql += f" AND {quote(started.column)} >= %s"
+            params.append(started.get_db_prep_value(since, connection))
         with connection.cursor() as cursor:
-            cursor.execute(sql, [quiz_id, user_id])
+            cursor.execute(sql, params)
             rows = cursor.fetchall()
         # The database's own value conversions, as the ORM applies them (SQLite decimals).
         score = opts.get_field("score").get_col(opts.db_table)
@@ -1162,6 +1183,7 @@ class Attempt(WorkplaceSnapshot):
     class Closure(models.TextChoices):
         LEARNER = "learner", _("Học viên nộp")
         DEADLINE = "deadline", _("Tự nộp khi hết giờ")
+        NEW_CYCLE = "new_cycle", _("Tự nộp khi mở đợt học mới")
 
     quiz = models.ForeignKey(
         Quiz, verbose_name=_("bài kiểm tra"), on_delete=models.PROTECT, related_name="attempts"

@@ -29,9 +29,11 @@ def quiz_for_page(page):
     )
 
 
-def attempt_summary(quiz, user):
-    """(id of the attempt in progress or None, graded result to show or None) for `user`."""
-    attempts = Attempt.objects.summary_rows(quiz.pk, user.pk)
+def attempt_summary(quiz, user, enrolment=None):
+    """(id of the attempt in progress or None, graded result to show or None) for `user`; in a
+    later course cycle (`enrolment.cycle` > 1) only that cycle's attempts."""
+    since = enrolment.enrolled_at if enrolment is not None and enrolment.cycle > 1 else None
+    attempts = Attempt.objects.summary_rows(quiz.pk, user.pk, since=since)
     current = next(
         (pk for pk, state, *_rest in attempts if state == Attempt.State.IN_PROGRESS), None
     )
@@ -53,5 +55,5 @@ def quiz_card(context, page):
     quiz = quiz_for_page(page)
     final = current = None
     if quiz is not None and user is not None and user.is_authenticated:
-        current, final = attempt_summary(quiz, user)
+        current, final = attempt_summary(quiz, user, context.get("enrolment"))
     return {"quiz": quiz, "final": final, "current": current, "request": request}

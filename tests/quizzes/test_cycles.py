@@ -78,3 +78,33 @@ def test_other_learners_cycles_change_nothing(learner, learner_b, course, bank, 
     recert.open_new_cycle(other)
     assert final.attempts_left(learner) == 0
     assert completion.final_test_passed(learner, course)
+
+
+def test_an_attempt_left_open_in_an_earlier_cycle_is_closed_not_resumed(
+    learner, course, bank, make_quiz
+):
+    final = make_quiz([bank["single"]], course=course, attempts_allowed=3)
+    enrolment, _ = Enrolment.objects.enrol(learner, course)
+    left_open, _ = final.start_attempt(learner)
+    Attempt.objects.filter(pk=left_open.pk).update(
+        started_at=timezone.now() - datetime.timedelta(days=400)
+    )
+    recert.open_new_cycle(enrolment)
+
+    attempt, created = final.start_attempt(learner)
+    assert created and attempt.pk != left_open.pk
+    left_open.refresh_from_db()
+    assert left_open.state == Attempt.State.SUBMITTED
+    assert left_open.closed_by == Attempt.Closure.NEW_CYCLE
+    assert not completion.final_test_passed(learner, course)  # its grade is last cycle's
+
+
+def test_the_quiz_card_shows_only_this_cycles_result(learner, course, bank, make_quiz):
+    from quizzes.templatetags.quizzes_tags import attempt_summary
+
+    final = make_quiz([bank["single"]], course=course, attempts_allowed=2)
+    enrolment, _ = Enrolment.objects.enrol(learner, course)
+    _passed_long_ago(final, learner)
+    assert attempt_summary(final, learner, enrolment)[1].passed
+    second = recert.open_new_cycle(enrolment)
+    assert attempt_summary(final, learner, second) == (None, None)
