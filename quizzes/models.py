@@ -596,7 +596,7 @@ class AnswerRelease(models.TextChoices):
     AFTER_LAST_ATTEMPT = "after_last_attempt", _("Sau lần làm bài cuối cùng")
     AFTER_CLOSE = "after_close", _("Sau khi bài kiểm tra đóng")
     NEVER = "never", _("Không bao giờ")
-    IMMEDIATELY = "immediately", _("Ngay sau khi nộp (chỉ bài kiểm tra kiến thức của mô-đun)")
+    IMMEDIATELY = "immediately", _("Ngay sau khi nộp (chỉ bài kiểm tra kiến thức của bài học)")
 
 
 class QuizQuerySet(models.QuerySet):
@@ -612,12 +612,12 @@ class Quiz(ClusterableModel):
     intro = models.TextField(_("hướng dẫn"), blank=True, help_text=_("Hiện trước khi bắt đầu."))
     module = models.OneToOneField(
         "courses.ModulePage",
-        verbose_name=_("mô-đun (bài kiểm tra kiến thức)"),
+        verbose_name=_("bài học (bài kiểm tra kiến thức)"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="quiz",
-        help_text=_("Gắn vào một mô-đun: đạt bài này thì mô-đun hoàn thành."),
+        help_text=_("Gắn vào một bài học: đạt bài này thì bài học hoàn thành."),
     )
     course = models.ForeignKey(
         "courses.CoursePage",
