@@ -6,6 +6,7 @@ import asyncio
 import os
 import shutil
 import subprocess
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -81,7 +82,9 @@ def test_signing_and_verifying_work_where_an_event_loop_runs(unsigned):
         signed = signing.sign_pdf(unsigned)
         return signed, verify_pdf(signed)
 
-    signed, report = asyncio.run(inside_a_loop())
+    # On a fresh thread (this one may already run a Playwright session's loop in a full run).
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        signed, report = pool.submit(asyncio.run, inside_a_loop()).result()
     assert report["valid"] and report["intact"], report["errors"]
     assert pdf_tools.pdfsig_signature_valid(signed)
 
