@@ -1,10 +1,11 @@
 """Production settings refuse unsafe configuration; dev/test defaults are safe."""
 
-import datetime
 import os
 import subprocess
 import sys
 from pathlib import Path
+
+from tests.keys import agency_pkcs12
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -107,38 +108,6 @@ def test_single_process_must_be_said_explicitly():
     ]
 
 
-def _agency_signing_key(folder):
-    """A throwaway key whose subject is not the demo one (an agency's key stands in production)."""
-    from cryptography import x509
-    from cryptography.hazmat.primitives import hashes, serialization
-    from cryptography.hazmat.primitives.asymmetric import ec
-    from cryptography.hazmat.primitives.serialization import pkcs12
-    from cryptography.x509.oid import NameOID
-
-    key = ec.generate_private_key(ec.SECP256R1())
-    name = x509.Name(
-        [x509.NameAttribute(NameOID.COMMON_NAME, "Sở Nội vụ (khóa kiểm tra cấu hình)")]
-    )
-    now = datetime.datetime.now(datetime.UTC)
-    cert = (
-        x509.CertificateBuilder()
-        .subject_name(name)
-        .issuer_name(name)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - datetime.timedelta(days=1))
-        .not_valid_after(now + datetime.timedelta(days=2))
-        .sign(key, hashes.SHA256())
-    )
-    path = folder / "agency.p12"
-    path.write_bytes(
-        pkcs12.serialize_key_and_certificates(
-            b"agency", key, cert, None, serialization.BestAvailableEncryption(b"kiem-tra")
-        )
-    )
-    return path
-
-
 PRODUCTION_ENV = {
     "SECRET_KEY": "ci-dummy-0123456789abcdefghijklmnopqrstuvwxyz-0123456789ABCDEFGH",
     "ALLOWED_HOSTS": "antoanso.example.gov.vn",
@@ -155,7 +124,7 @@ def test_production_deploy_check_is_clean(tmp_path):
     result = _load_production(
         DEPLOY_CHECK,
         **PRODUCTION_ENV,
-        CERT_PKCS12_PATH=str(_agency_signing_key(tmp_path)),
+        CERT_PKCS12_PATH=str(agency_pkcs12(tmp_path / "agency.p12", "kiem-tra")),
         CERT_PKCS12_PASSPHRASE="kiem-tra",
     )
     assert result.returncode == 0, result.stderr + result.stdout

@@ -18,6 +18,7 @@ from certificates import pdf, signing
 from certificates.verify import verify_pdf
 from tests.certificates import pdf_tools
 from tests.certificates.sample_data import render_data
+from tests.keys import agency_pkcs12, self_signed
 
 SOFTHSM_MODULE = "/usr/lib/softhsm/libsofthsm2.so"
 
@@ -117,32 +118,7 @@ def test_demo_key_is_refused_where_demo_is_not_allowed(settings, unsigned):
 
 def test_a_real_key_signs_where_demo_is_not_allowed(settings, tmp_path, unsigned):
     """A key whose subject is not the demo one is used in production settings."""
-    from datetime import UTC, datetime, timedelta
-
-    from cryptography import x509
-    from cryptography.hazmat.primitives import hashes
-    from cryptography.hazmat.primitives.asymmetric import ec
-    from cryptography.x509.oid import NameOID
-
-    key = ec.generate_private_key(ec.SECP256R1())
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Sở Nội vụ (khóa thử)")])
-    now = datetime.now(UTC)
-    cert = (
-        x509.CertificateBuilder()
-        .subject_name(name)
-        .issuer_name(name)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - timedelta(days=1))
-        .not_valid_after(now + timedelta(days=30))
-        .sign(key, hashes.SHA256())
-    )
-    path = tmp_path / "agency.p12"
-    path.write_bytes(
-        pkcs12.serialize_key_and_certificates(
-            b"a", key, cert, None, serialization.BestAvailableEncryption(b"mat-khau")
-        )
-    )
+    path = agency_pkcs12(tmp_path / "agency.p12", "mat-khau")
     settings.LMS_DEMO_ALLOWED = False
     settings.CERT_PKCS12_PATH = path
     settings.CERT_PKCS12_PASSPHRASE = "mat-khau"
@@ -321,30 +297,18 @@ def test_tsa_url_selects_an_http_timestamper(settings):
 def test_b_t_signature_carries_a_timestamp_token(monkeypatch, unsigned):
     """With a time-stamping service (pyHanko's in-process one standing in for the TSA) the
     signature gets its RFC 3161 token; pdfsig and verify_pdf still accept it."""
-    from datetime import UTC, datetime, timedelta
-
     from asn1crypto import keys as asn1_keys
     from asn1crypto import x509 as asn1_x509
     from cryptography import x509
-    from cryptography.hazmat.primitives import hashes
     from cryptography.hazmat.primitives.asymmetric import rsa
-    from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+    from cryptography.x509.oid import ExtendedKeyUsageOID
     from pyhanko.pdf_utils.reader import PdfFileReader
     from pyhanko.sign.timestamps.dummy_client import DummyTimeStamper
 
-    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "TSA thử nghiệm")])
-    now = datetime.now(UTC)
-    cert = (
-        x509.CertificateBuilder()
-        .subject_name(name)
-        .issuer_name(name)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - timedelta(days=1))
-        .not_valid_after(now + timedelta(days=30))
-        .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.TIME_STAMPING]), critical=True)
-        .sign(key, hashes.SHA256())
+    key, cert = self_signed(
+        "TSA thử nghiệm",
+        rsa.generate_private_key(public_exponent=65537, key_size=2048),
+        extensions=[(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.TIME_STAMPING]), True)],
     )
     stamper = DummyTimeStamper(
         tsa_cert=asn1_x509.Certificate.load(cert.public_bytes(serialization.Encoding.DER)),
