@@ -7,6 +7,8 @@ from django.core.mail import send_mail
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from lms.lib.display import format_date
+
 from .models import Certificate, CertificateEvent
 
 
@@ -38,7 +40,7 @@ def notify_expiring(today=None, *, dry_run=False):
                     "name": certificate.snapshot.get("full_name", ""),
                     "serial": certificate.serial,
                     "course": certificate.snapshot.get("course_title", ""),
-                    "date": certificate.valid_until.strftime("%d/%m/%Y"),
+                    "date": format_date(certificate.valid_until),
                     "url": base + "/hoc-tap/",
                 },
                 None,

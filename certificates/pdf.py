@@ -23,6 +23,8 @@ from reportlab.lib.utils import ImageReader, simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
+from lms.lib import display
+
 from . import fonts
 from .qr import draw_qr
 
@@ -48,7 +50,8 @@ _images: dict[str, ImageReader] = {}
 
 
 def format_date(value: date | None) -> str:
-    return value.strftime("%d/%m/%Y") if value else ""
+    """dd/mm/yyyy, the site's one date style (lms.lib.display)."""
+    return display.format_date(value)
 
 
 def format_place_date(place: str, value: date) -> str:
@@ -58,13 +61,8 @@ def format_place_date(place: str, value: date) -> str:
 
 
 def format_tiet(value) -> str:
-    """Tiết with a decimal comma and no trailing zeros: 16, 1,5."""
-    if value is None:
-        return ""
-    number = Decimal(str(value)).normalize()
-    if number == number.to_integral():
-        return str(int(number))
-    return format(number, "f").replace(".", ",")
+    """Tiết with a decimal comma and no trailing zeros: 16, 1,5 (lms.lib.display)."""
+    return display.format_number(value)
 
 
 # ---- drawing helpers --------------------------------------------------------------------------

@@ -24,6 +24,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from lms.lib.client_ip import client_ip
+from lms.lib.display import format_date
 
 from .models import Certificate
 
@@ -85,7 +86,7 @@ def _display_dates(result):
     shown = dict(result)
     for key in ("issued_on", "valid_until"):
         value = result.get(key)
-        shown[key] = datetime.date.fromisoformat(value).strftime("%d/%m/%Y") if value else ""
+        shown[key] = format_date(datetime.date.fromisoformat(value)) if value else ""
     return shown
 
 
